@@ -63,7 +63,7 @@ public sealed class DgemmTests
 
     private static double[] RandomDoubles(int count, int seed)
     {
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         var data = new double[count];
         for (int i = 0; i < count; i++)
         {

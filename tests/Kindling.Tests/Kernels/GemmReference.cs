@@ -20,7 +20,7 @@ internal static class GemmReference
     /// <summary>Fills with uniform values in [-1, 1) from a fixed seed.</summary>
     public static float[] RandomFloats(int count, int seed)
     {
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         var data = new float[count];
         for (int i = 0; i < count; i++)
         {
