@@ -29,7 +29,7 @@ public sealed class SafeTensorsFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
             SafeTensors.Serialize([new NamedArray("s", [1f]), new NamedArray("e", Array.Empty<double>(), 0, 2), new NamedArray("i", [3L, 4L], 2)]),
             SafeTensors.Serialize([]),
         ];
-        var rng = new Random(Seed);
+        var rng = new System.Random(Seed);
         int parsed = 0, rejected = 0;
         for (int i = 0; i < Iterations; i++)
         {
@@ -56,7 +56,7 @@ public sealed class SafeTensorsFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.InRange(rejected, Iterations / 4, Iterations);
     }
 
-    static byte[] Mutate(byte[] input, Random rng)
+    static byte[] Mutate(byte[] input, System.Random rng)
     {
         var bytes = (byte[])input.Clone();
         switch (rng.Next(8))
@@ -82,7 +82,7 @@ public sealed class SafeTensorsFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
         }
     }
 
-    static byte[] EditHeader(byte[] bytes, Random rng)
+    static byte[] EditHeader(byte[] bytes, System.Random rng)
     {
         if (bytes.Length < 8) return bytes;
         ulong n = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
