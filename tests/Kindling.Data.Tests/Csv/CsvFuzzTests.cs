@@ -36,7 +36,7 @@ public sealed class CsvFuzzTests
     [InlineData(4)]
     public void ReadAndDescribe_MutatedInputs_ThrowOnlyDataException(int seed)
     {
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         int rejected = 0;
         for (int n = 0; n < InputsPerSeed; n++)
         {
@@ -67,7 +67,7 @@ public sealed class CsvFuzzTests
 
     static readonly char?[] DelimiterChoices = [',', ';', '\t', '|', '"', '\n', 'a'];
 
-    static byte[] Mutate(byte[] seed, Random random)
+    static byte[] Mutate(byte[] seed, System.Random random)
     {
         var bytes = new List<byte>(seed);
         int edits = 1 + random.Next(4);
