@@ -187,6 +187,8 @@ def losses():
         cases.append(loss_case(f"CE_smooth_weight_ignore_{r}",
                                nn.CrossEntropyLoss(weight=w, label_smoothing=0.2, reduction=r), logits, cls_ign,
                                {"kind": "CrossEntropy", "reduction": r, "weight": w.tolist(), "label_smoothing": 0.2}))
+        cases.append(loss_case(f"CE_smooth_ignore_{r}", nn.CrossEntropyLoss(label_smoothing=0.2, reduction=r), logits,
+                               cls_ign, {"kind": "CrossEntropy", "reduction": r, "label_smoothing": 0.2}))
         cases.append(loss_case(f"CE_probs_{r}", nn.CrossEntropyLoss(reduction=r), logits, probs,
                                {"kind": "CrossEntropy", "reduction": r}))
         cases.append(loss_case(f"CE_probs_weight_smooth_{r}",
