@@ -38,12 +38,8 @@ internal static class LinearFunction
     private static Tensor ForwardDouble(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
     {
         var y = new double[n * outF];
-        if (b is not null)
-        {
-            var bias = b.Span<double>();
-            for (int i = 0; i < n; i++) bias.CopyTo(y.AsSpan(i * outF, outF));
-        }
-        Gemm.Dgemm(false, true, n, outF, inF, 1.0, x.Span<double>(), inF, w.Span<double>(), inF, b is null ? 0.0 : 1.0, y, outF);
+        Gemm.Dgemm(false, true, n, outF, inF, 1.0, x.Span<double>(), inF, w.Span<double>(), inF, 0.0, y, outF,
+            b is null ? default : (ReadOnlySpan<double>)b.Span<double>());
         return Tensor.FromArray(y, n, outF);
     }
 
