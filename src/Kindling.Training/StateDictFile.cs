@@ -7,15 +7,31 @@ namespace Kindling.Training;
 public static class StateDictFile
 {
     /// <summary>Writes the tensors (float32, float64, int64) atomically, in the order given.</summary>
-    public static void Save(string path, IEnumerable<KeyValuePair<string, Tensor>> state, IReadOnlyDictionary<string, string>? metadata = null) =>
-        SafeTensors.Write(path, ToArrays(state), metadata);
+    /// <remarks>safetensors has no bool type here: bool tensors are stored as I64 and listed under the metadata
+    /// key <c>kindling.bool_tensors</c>, so <see cref="Load"/> gives them back as bool.</remarks>
+    public static void Save(string path, IEnumerable<KeyValuePair<string, Tensor>> state, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var items = state.ToList();
+        var bools = items.Where(kv => kv.Value.DType == DType.Bool).Select(kv => kv.Key).ToList();
+        var meta = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>());
+        if (bools.Count > 0) meta[BoolKey] = string.Join('\n', bools);
+        SafeTensors.Write(path, ToArrays(items), meta.Count == 0 ? null : meta);
+    }
+
+    const string BoolKey = "kindling.bool_tensors";
 
     /// <summary>Reads the tensors and the free-text metadata of a safetensors file.</summary>
     /// <exception cref="SafeTensorsException">The file is missing, truncated or corrupted.</exception>
     public static (OrderedDictionary<string, Tensor> State, IReadOnlyDictionary<string, string> Metadata) Load(string path)
     {
         var content = SafeTensors.Read(path);
-        return (ToTensors(content.Tensors), content.Metadata);
+        var state = ToTensors(content.Tensors);
+        if (content.Metadata.TryGetValue(BoolKey, out var names))
+        {
+            foreach (var name in names.Split('\n'))
+                if (state.TryGetValue(name, out var t)) state[name] = t.To(DType.Bool);
+        }
+        return (state, content.Metadata);
     }
 
     internal static List<NamedArray> ToArrays(IEnumerable<KeyValuePair<string, Tensor>> state)

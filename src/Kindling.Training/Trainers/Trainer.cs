@@ -68,6 +68,7 @@ public sealed partial class Trainer
         int steps = (n + batchSize - 1) / batchSize;
         var gatherer = batchSize == n ? null : new BatchGatherer(x, y);
         var clock = Stopwatch.StartNew();
+        long[]? perm = gatherer is null ? null : new long[n];
         var lastFinite = StateDicts.Clone(Model.StateDict());
         double lastFiniteLoss = double.NaN;
 
@@ -78,7 +79,7 @@ public sealed partial class Trainer
             double lr = Optimizer.ParamGroups[0].Lr;
             Model.Train();
             foreach (var callback in Callbacks) callback.OnEpochBegin(this, epoch);
-            long[]? perm = gatherer is null ? null : Torch.Randperm(n).ToArray<long>();
+            if (perm is not null) Torch.DefaultGenerator.RandPerm(perm);
             double total = 0;
             for (int step = 1; step <= steps && stopReason is null; step++)
             {
@@ -109,7 +110,8 @@ public sealed partial class Trainer
             }
             if (stopReason is StopReason.NonFiniteLoss or StopReason.Cancelled) break;
 
-            var (valLoss, valAccuracy) = xVal is null ? (null, null) : Evaluate(xVal, yVal!);
+            double? valLoss = null, valAccuracy = null;
+            if (xVal is not null) (valLoss, valAccuracy) = Evaluate(xVal, yVal!);
             var record = new EpochRecord(epoch, total / n, valLoss, valAccuracy, lr, epochClock.Elapsed.TotalSeconds);
             History.Add(record);
             StepSchedulerAfterEpoch(record);
