@@ -64,10 +64,10 @@ public partial class Tensor
         {
             if (_shape[0] != other._shape[0])
                 throw new ArgumentException($"inconsistent tensor size, expected tensor [{_shape[0]}] and src [{other._shape[0]}] to have the same number of elements, but got {_shape[0]} and {other._shape[0]} elements respectively");
-            return Unsqueeze(0).Mm(other.Unsqueeze(1)).Reshape([]);
+            return VectorProduct(other, "DotBackward0");
         }
         if (Dim == 1 && other.Dim == 2) return Unsqueeze(0).Mm(other).Squeeze(0);
-        if (Dim == 2 && other.Dim == 1) return Mm(other.Unsqueeze(1)).Squeeze(1);
+        if (Dim == 2 && other.Dim == 1) return VectorProduct(other, "MvBackward0");
         if (other.Dim <= 2)
         {
             // (..., m, k)·(k, n): fold the batch into the rows of one mm.
@@ -81,6 +81,23 @@ public partial class Tensor
             return other.Dim == 1 ? folded.Squeeze(-1) : folded;
         }
         return BatchedMatMul(other);
+    }
+
+    // dot (1-D·1-D) and mv (2-D·1-D) as single recorded ops, as PyTorch records them.
+    private Tensor VectorProduct(Tensor vector, string name)
+    {
+        Tensor result;
+        using (Torch.NoGrad()) result = (Dim == 1 ? Unsqueeze(0) : this).Mm(vector.Unsqueeze(1)).Reshape(Dim == 1 ? [] : [_shape[0]]);
+        if (Function.NeedsGrad(this, vector))
+        {
+            var a = this;
+            Function.Apply(name, result, [this, vector], g =>
+            [
+                a.RequiresGrad ? (a.Dim == 1 ? vector.Mul(g) : g.Unsqueeze(1).Mm(vector.Unsqueeze(0))) : null,
+                vector.RequiresGrad ? (a.Dim == 1 ? a.Mul(g) : a.T.Mm(g.Unsqueeze(1)).Squeeze(1)) : null,
+            ]);
+        }
+        return result;
     }
 
     // General case: broadcast batch dims of (..., m, k) and (..., k, n), then one bmm.
