@@ -1,6 +1,5 @@
-using Kindling.Tests.TestSupport;
-
 using System.Text.Json;
+using Kindling.Tests.TestSupport;
 
 namespace Kindling.Tests.Tensors;
 
