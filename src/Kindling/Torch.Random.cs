@@ -21,7 +21,7 @@ public static partial class Torch
     /// <summary>The seed last given to the default generator (<c>torch.initial_seed()</c>).</summary>
     public static ulong InitialSeed() => DefaultGenerator.InitialSeed;
 
-    /// <summary>A copy of the default generator's state (<c>torch.get_rng_state()</c>, Kindling's byte layout).</summary>
+    /// <summary>A copy of the default generator's state in <c>torch.get_rng_state()</c>'s byte layout.</summary>
     public static byte[] GetRngState() => DefaultGenerator.GetState();
 
     /// <summary>Restores the default generator's state from <see cref="GetRngState"/>.</summary>

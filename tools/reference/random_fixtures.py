@@ -107,12 +107,32 @@ def dataloader_case():
     return {"seed": 42, "n": 914, "batch_size": 32, "epochs": epochs, "next": next_word()}
 
 
+def rng_state_cases():
+    """torch.get_rng_state() bytes after a few op sequences, and what the stream draws next."""
+    ops = {
+        "seeded": lambda: None,
+        "randn3_rand5": lambda: (torch.randn(3), torch.rand(5)),       # leaves a cached Box-Muller value
+        "rand700": lambda: torch.rand(700),                              # past one 624-word block
+        "randn4": lambda: torch.randn(4),                                # cache consumed
+    }
+    cases = []
+    for seed in (42, 12345):
+        for name, op in ops.items():
+            torch.manual_seed(seed)
+            op()
+            state = bytes(torch.get_rng_state().numpy()).hex()
+            after = f64hex(torch.randn(1, dtype=torch.float64)) + f32hex(torch.rand(3))
+            cases.append({"seed": seed, "ops": name, "state": state, "after": after})
+    return cases
+
+
 def torch_fixtures():
     g = torch.Generator()
     fresh = f32hex(torch.rand(5, generator=g))
     return {"seeds": [torch_seed_case(s) for s in SEEDS],
             "default_generator_rand5": fresh,
-            "dataloader": dataloader_case()}
+            "dataloader": dataloader_case(),
+            "rng_states": rng_state_cases()}
 
 
 # ---------------------------------------------------------------------------------- numpy
