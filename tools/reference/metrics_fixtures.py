@@ -180,3 +180,27 @@ with open(OUT, "w") as f:
     json.dump({"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases, "pairwise_sums": sums},
               f, indent=1)
 print(f"wrote {OUT}: {len(cases)} cases")
+
+# The seed's own training curve (PyTorch 1.13, 100 full-batch epochs), for the convergence tests,
+# with the seed program's test accuracy after other epoch counts to judge the suggestion against.
+import subprocess
+import sys
+
+SEED = "/work/shared/reference/seed_program.py"
+
+
+def seed_run(epochs):
+    out = subprocess.run([sys.executable, SEED, "--json", "--epochs", str(epochs)], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+run = seed_run(100)
+curve = {"source": "seed_program.py --json (torch %s)" % __import__("torch").__version__,
+         "train_loss": run["train_loss"], "test_accuracy": run["test_accuracy"],
+         "test_accuracy_by_epochs": {str(e): seed_run(e)["test_accuracy"] for e in [20, 40, 60, 80, 150]}}
+curve["test_accuracy_by_epochs"]["100"] = run["test_accuracy"]
+SEED_OUT = os.path.join(HERE, "fixtures", "metrics_seed_curve.json")
+with open(SEED_OUT, "w") as f:
+    json.dump(curve, f, indent=1)
+print(f"wrote {SEED_OUT}")
