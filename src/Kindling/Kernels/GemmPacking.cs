@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+
+namespace Kindling.Kernels;
+
+/// <summary>Copies blocks of A and B into the k-major layouts the micro-kernels stream through.</summary>
+/// <remarks>Packing absorbs the transposes: the same kernel then serves Y = X·Wᵀ, dX = dY·W and dW = dYᵀ·X.
+/// Element (i, p) of op(A) lives at a[i·rowStride + p·kStride]; element (p, j) of op(B) at
+/// b[p·kStride + j·colStride].</remarks>
+internal static unsafe class GemmPacking
+{
+    /// <summary>Packs <paramref name="rows"/> rows × <paramref name="kc"/> of op(A) into micro-panels of
+    /// <paramref name="mr"/> rows, each kc × mr k-major; rows past the end are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackA(float* a, nint rowStride, nint kStride, int rows, int kc, int mr, float* dst)
+    {
+        for (int r0 = 0; r0 < rows; r0 += mr)
+        {
+            int valid = Math.Min(mr, rows - r0);
+            float* d = dst + ((nint)r0 * kc);
+            if (rowStride == 1)
+            {
+                // op(A) = stored Aᵀ: a micro-panel's rows are contiguous for each p.
+                for (int p = 0; p < kc; p++)
+                {
+                    float* s = a + r0 + (p * kStride);
+                    float* dp = d + ((nint)p * mr);
+                    int r = 0;
+                    for (; r < valid; r++)
+                    {
+                        dp[r] = s[r];
+                    }
+
+                    for (; r < mr; r++)
+                    {
+                        dp[r] = 0f;
+                    }
+                }
+            }
+            else
+            {
+                for (int r = 0; r < mr; r++)
+                {
+                    float* dr = d + r;
+                    if (r < valid)
+                    {
+                        float* s = a + ((r0 + r) * rowStride);
+                        for (int p = 0; p < kc; p++)
+                        {
+                            dr[(nint)p * mr] = s[p * kStride];
+                        }
+                    }
+                    else
+                    {
+                        for (int p = 0; p < kc; p++)
+                        {
+                            dr[(nint)p * mr] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs kc rows × <paramref name="cols"/> columns of op(B) into one panel of
+    /// <paramref name="nr"/> columns, kc × nr row-major; columns past the end are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackBPanel(float* b, nint kStride, nint colStride, int kc, int cols, int nr, float* dst)
+    {
+        if (colStride == 1)
+        {
+            for (int p = 0; p < kc; p++)
+            {
+                float* s = b + (p * kStride);
+                float* d = dst + ((nint)p * nr);
+                new ReadOnlySpan<float>(s, cols).CopyTo(new Span<float>(d, cols));
+                if (cols < nr)
+                {
+                    new Span<float>(d + cols, nr - cols).Clear();
+                }
+            }
+
+            return;
+        }
+
+        // op(B) = stored Bᵀ (e.g. Linear's weight (out, in)): each column of op(B) is a contiguous stored row.
+        for (int j = 0; j < nr; j++)
+        {
+            float* d = dst + j;
+            if (j < cols)
+            {
+                float* s = b + (j * colStride);
+                for (int p = 0; p < kc; p++)
+                {
+                    d[(nint)p * nr] = s[p * kStride];
+                }
+            }
+            else
+            {
+                for (int p = 0; p < kc; p++)
+                {
+                    d[(nint)p * nr] = 0f;
+                }
+            }
+        }
+    }
+}
