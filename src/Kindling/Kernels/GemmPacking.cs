@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Kindling.Kernels;
 
@@ -66,6 +67,22 @@ internal static unsafe class GemmPacking
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackBPanel(float* b, nint kStride, nint colStride, int kc, int cols, int nr, float* dst)
     {
+        if (colStride == 1 && cols == nr && nr % Vector256<float>.Count == 0)
+        {
+            // Full panel of a row-major B: each k row is nr contiguous floats (the common case).
+            for (int p = 0; p < kc; p++)
+            {
+                float* s = b + (p * kStride);
+                float* d = dst + ((nint)p * nr);
+                for (int j = 0; j < nr; j += Vector256<float>.Count)
+                {
+                    Vector256.Load(s + j).Store(d + j);
+                }
+            }
+
+            return;
+        }
+
         if (colStride == 1)
         {
             for (int p = 0; p < kc; p++)
