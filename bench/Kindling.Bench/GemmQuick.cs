@@ -32,7 +32,7 @@ internal static class GemmQuick
             }
         }
 
-        Console.WriteLine("seed shape (m×n×k, op)\tthreads\tbest_us\tmedian_us");
+        Console.WriteLine("seed shape (m×n×k, op)\tthreads\tbest_us\tmedian_us\tcpu_us");
         var seed = new GemmSeedBenchmarks();
         foreach (int threads in new[] { 1, 2 })
         {
@@ -45,8 +45,10 @@ internal static class GemmQuick
                 ("6x16x914 dW", seed.BackwardWeight6x16x914), ("16x11x914 dW", seed.BackwardWeight16x11x914),
             })
             {
-                var rates = Measure(repeats, 2000, 1e6, action); // "rate" in calls per µs × 1e3 → convert below
-                Console.WriteLine($"{name}\t{threads}\t{1e3 / rates[^1]:F2}\t{1e3 / rates[rates.Length / 2]:F2}");
+                TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var rates = Measure(repeats, 2000, 1e6, action); // "GFLOP/s" of 1e6 flops per call: µs per call = 1e3 / rate
+                double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+                Console.WriteLine($"{name}\t{threads}\t{1e3 / rates[^1]:F2}\t{1e3 / rates[rates.Length / 2]:F2}\t{cpuSeconds * 1e6 / (2000 * (repeats + 1)):F2}");
             }
         }
     }

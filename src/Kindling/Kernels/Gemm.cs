@@ -10,8 +10,9 @@ namespace Kindling.Kernels;
 /// </remarks>
 internal static unsafe class Gemm
 {
-    /// <summary>Below this many flops (2·m·n·k) a product runs on the calling thread: fork-join costs a few µs.</summary>
-    internal const double ParallelFlops = 2e6;
+    /// <summary>Below this many flops (2·m·n·k, about 3 µs of one core) a product runs on the calling thread:
+    /// a fork-join with spinning workers costs well under a µs, but a sleeping worker takes tens to wake.</summary>
+    internal const double ParallelFlops = 3e5;
 
     /// <summary>Packed-B sizes (floats) from which packing B is itself split across threads.</summary>
     internal const int ParallelPackFloats = 1 << 16;
@@ -99,8 +100,9 @@ internal static unsafe class Gemm
         SgemmJob job = SgemmJob.Current;
         job.Kernel = Path switch
         {
-            GemmPath.Avx512 => n <= 16 ? SgemmKernel.Avx512Narrow : SgemmKernel.Avx512Wide,
-            GemmPath.Avx2 => SgemmKernel.Avx2,
+            // Narrow C (the seed's 16- and 6-wide layers) gets narrower tiles: fewer FMAs wasted on padding.
+            GemmPath.Avx512 => n <= 8 ? SgemmKernel.AvxNarrowest : n <= 16 ? SgemmKernel.Avx512Narrow : SgemmKernel.Avx512Wide,
+            GemmPath.Avx2 => n <= 8 ? SgemmKernel.AvxNarrowest : SgemmKernel.Avx2,
             _ => SgemmKernel.Portable,
         };
         (job.MR, job.NR) = job.Kernel switch
@@ -108,6 +110,7 @@ internal static unsafe class Gemm
             SgemmKernel.Avx512Wide => (Avx512Kernel8x32.MR, Avx512Kernel8x32.NR),
             SgemmKernel.Avx512Narrow => (Avx512Kernel8x16.MR, Avx512Kernel8x16.NR),
             SgemmKernel.Avx2 => (Avx2Kernel6x16.MR, Avx2Kernel6x16.NR),
+            SgemmKernel.AvxNarrowest => (Avx2Kernel8x8.MR, Avx2Kernel8x8.NR),
             _ => (PortableKernel.MR, PortableKernel.NR),
         };
 

@@ -128,7 +128,15 @@ internal unsafe struct TileStore
 
         if (partial)
         {
-            Avx.MaskStore(c, lanes, x);
+            // vmaskmovps stores are slow on AMD cores (microcoded); AVX-512VL's k-masked store is not.
+            if (Avx512F.VL.IsSupported)
+            {
+                Avx512F.VL.MaskStore(c, lanes, x);
+            }
+            else
+            {
+                Avx.MaskStore(c, lanes, x);
+            }
         }
         else
         {
@@ -138,10 +146,11 @@ internal unsafe struct TileStore
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Load256(float* p, Vector256<float> lanes, bool partial) =>
-        partial ? Avx.MaskLoad(p, lanes) : Vector256.Load(p);
+        !partial ? Vector256.Load(p) : Avx512F.VL.IsSupported ? Avx512F.VL.MaskLoad(p, lanes, Vector256<float>.Zero) : Avx.MaskLoad(p, lanes);
 
     /// <summary>Stores the valid rows × cols of a spilled AVX-512 tile (ld = row width) with full and masked
     /// vector stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void StoreEdge512(float* tile, int width, int rows, int cols, nint i0, nint j0)
     {
         for (int r = 0; r < rows; r++)
@@ -162,6 +171,7 @@ internal unsafe struct TileStore
     }
 
     /// <summary>Stores the valid rows × cols of a spilled AVX2 tile with full and masked vector stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void StoreEdge256(float* tile, int width, int rows, int cols, nint i0, nint j0)
     {
         for (int r = 0; r < rows; r++)
@@ -221,6 +231,7 @@ internal unsafe struct TileStore
     }
 
     /// <summary>Scalar store of the valid rows × cols corner of a spilled tile (edge tiles).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void StorePartial(float* tile, int tileLd, int rows, int cols, nint i0, nint j0)
     {
         for (int r = 0; r < rows; r++)
