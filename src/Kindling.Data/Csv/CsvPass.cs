@@ -1,0 +1,99 @@
+using System.Text;
+using nietras.SeparatedValues;
+
+namespace Kindling.Data;
+
+/// <summary>One pass of Sep over the text: header, ragged-row check, and every cell into its <see cref="ColumnBuilder"/>.</summary>
+sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDictionary<string, ColumnKind> forced,
+    MissingTokens missing, string? source)
+{
+    ColumnBuilder[] _columns = [];
+    int[] _lines = [];
+    int _rows;
+    bool _headerRead;
+
+    /// <summary>Reads everything; returns the names of columns that must be re-read as categorical.</summary>
+    internal List<string> Run()
+    {
+        int line = 1;
+        try
+        {
+            using var reader = Csv.OpenSep(stream, delimiter, source);
+            bool first = true;
+            foreach (var row in reader)
+            {
+                // Sep counts lines through quoted newlines; a row starts where the previous one ended.
+                int rowLine = line;
+                line = row.LineNumberToExcl;
+                if (row.Span.Trim().IsEmpty && row.ColCount == 1) continue;  // blank line, skipped as pandas does
+                if (first)
+                {
+                    first = false;
+                    if (Start(row, rowLine)) continue;
+                }
+                AddRow(row, rowLine);
+            }
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DataException("the file is not valid UTF-8 text past this point; re-save it as UTF-8 CSV", source, line, inner: e);
+        }
+        if (_columns.Length == 0) throw new DataException("the file is empty", source);
+        if (_rows == 0)
+            throw new DataException(_headerRead ? "the file has a header row but no data rows" : "the file has no data rows", source);
+        return _columns.Where(c => c.Demoted).Select(c => c.Name).ToList();
+    }
+
+    internal Frame ToFrame() => new(_columns.Select(c => c.Build()).ToArray(), _lines.AsSpan(0, _rows).ToArray(), source);
+
+    // Sets up the columns from the first row; returns true if that row was a header.
+    bool Start(SepReader.Row row, int line)
+    {
+        int n = row.ColCount;
+        bool header = hasHeader ?? LooksLikeHeader(row);
+        var names = new string[n];
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int j = 0; j < n; j++)
+        {
+            string name = header ? row[j].Span.Trim().ToString() : $"c{j}";
+            if (name.Length == 0) name = $"Unnamed: {j}";  // pandas' name for an empty header cell
+            if (!seen.TryAdd(name, j))
+                throw new DataException($"duplicate column name '{name}' (columns {seen[name] + 1} and {j + 1}); rename one of them",
+                    source, line, name);
+            names[j] = name;
+        }
+        foreach (var name in forced.Keys)
+            if (!seen.ContainsKey(name))
+                throw new DataException($"a kind was given for column '{name}', which is not in the file; the columns are: {string.Join(", ", names.Select(s => $"'{s}'"))}",
+                    source, line, name);
+        _columns = names.Select(s => new ColumnBuilder(s, forced.TryGetValue(s, out var k) ? k : null, missing)).ToArray();
+        _headerRead = header;
+        return header;
+    }
+
+    bool LooksLikeHeader(SepReader.Row row)
+    {
+        bool anyText = false;
+        for (int j = 0; j < row.ColCount; j++)
+        {
+            var cell = row[j].Span.Trim();
+            if (cell.IsEmpty) continue;
+            if (NumberParser.TryParse(cell, out _)) return false;
+            anyText = true;
+        }
+        return anyText;
+    }
+
+    void AddRow(SepReader.Row row, int line)
+    {
+        if (row.ColCount != _columns.Length)
+            throw new DataException(
+                $"this row has {row.ColCount} fields but the {(_headerRead ? "header has" : "first row has")} {_columns.Length}; check for a missing or extra '{Printable(delimiter)}' or an unclosed quote",
+                source, line);
+        for (int j = 0; j < _columns.Length; j++) _columns[j].Add(row[j], line, source);
+        if (_rows == _lines.Length) Array.Resize(ref _lines, Math.Max(16, _rows * 2));
+        _lines[_rows++] = line;
+    }
+
+    static string Printable(char c) => c == '\t' ? "\\t" : c.ToString();
+}

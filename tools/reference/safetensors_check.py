@@ -1,0 +1,225 @@
+#!/usr/bin/python3
+"""safetensors in plain Python (json + struct + numpy), checked against Kindling.
+
+Debian's PyTorch 1.13 has no `safetensors` package, so this script reads and writes the
+published format itself (https://github.com/huggingface/safetensors#format):
+8-byte little-endian u64 header length N, N bytes of UTF-8 JSON header padded with spaces
+to a multiple of 8, then the data buffer that the tensors' data_offsets tile exactly.
+
+Commands
+  fixture OUT.json      write the Python-written fixture Kindling's tests read
+                        (the file's bytes in base64 plus the expected values)
+  dump FILE             print a file's metadata and tensors as JSON (Kindling's tests
+                        write a file and compare this output with what they wrote)
+  predict --model DIR --features CSV [--proba CSV] [--predictions CSV] [--activation relu]
+                        load DIR/model.safetensors into the equivalent torch.nn.Sequential
+                        (Linear layers from the `K.weight`/`K.bias` keys, the activation
+                        between them), run it on a CSV of preprocessed features and compare
+                        with Kindling's probabilities (within 1e-5) and predicted classes
+                        (exactly); exit status 1 on any mismatch.
+"""
+import argparse
+import base64
+import csv
+import json
+import os
+import struct
+import sys
+
+import numpy as np
+
+MAX_HEADER = 100_000_000
+DTYPES = {"F32": np.dtype("<f4"), "F64": np.dtype("<f8"), "I64": np.dtype("<i8")}
+# The reference writer orders dtypes by alignment: F32 < F64 < I64; it writes descending.
+ALIGNMENT_RANK = {"F32": 0, "F64": 1, "I64": 2}
+PROBA_TOLERANCE = 1e-5  # float32 forward passes in different summation orders
+
+
+def serialize(tensors, metadata=None):
+    """tensors: dict name -> torch.Tensor (contiguous, F32/F64/I64). Returns the file's bytes."""
+    import torch  # imported only where needed: `dump` stays fast
+    torch_dtypes = {torch.float32: "F32", torch.float64: "F64", torch.int64: "I64"}
+    items = sorted(tensors.items(),
+                   key=lambda kv: (-ALIGNMENT_RANK[torch_dtypes[kv[1].dtype]], kv[0].encode("utf-8")))
+    header = {}
+    if metadata is not None:
+        header["__metadata__"] = {k: metadata[k] for k in sorted(metadata)}
+    chunks, offset = [], 0
+    for name, t in items:
+        dtype = torch_dtypes[t.dtype]
+        data = t.contiguous().numpy().astype(DTYPES[dtype], copy=False).tobytes()
+        header[name] = {"dtype": dtype, "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        chunks.append(data)
+        offset += len(data)
+    text = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    text += b" " * ((8 - len(text) % 8) % 8)
+    return struct.pack("<Q", len(text)) + text + b"".join(chunks)
+
+
+def deserialize(blob):
+    """Returns (metadata dict, dict name -> numpy array), validating as the spec requires."""
+    if len(blob) < 8:
+        raise ValueError("file shorter than the 8-byte header length")
+    (n,) = struct.unpack("<Q", blob[:8])
+    if n > MAX_HEADER or 8 + n > len(blob):
+        raise ValueError(f"bad header length {n}")
+    header_bytes = blob[8:8 + n]
+    if not header_bytes.startswith(b"{"):
+        raise ValueError("header does not start with '{'")
+
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        if len(keys) != len(set(keys)):
+            raise ValueError("duplicate key in header")
+        return dict(pairs)
+
+    header = json.loads(header_bytes.decode("utf-8"), object_pairs_hook=no_duplicates)
+    metadata = header.pop("__metadata__", {})
+    buffer = blob[8 + n:]
+    entries = sorted(header.items(), key=lambda kv: tuple(kv[1]["data_offsets"]))
+    covered, tensors = 0, {}
+    for name, info in entries:
+        begin, end = info["data_offsets"]
+        dtype = DTYPES[info["dtype"]]
+        count = int(np.prod(info["shape"], dtype=np.int64)) if info["shape"] else 1
+        if begin != covered or end < begin or end - begin != count * dtype.itemsize:
+            raise ValueError(f"bad data_offsets for {name}")
+        tensors[name] = np.frombuffer(buffer[begin:end], dtype=dtype).reshape(info["shape"])
+        covered = end
+    if covered != len(buffer):
+        raise ValueError("data buffer not fully covered")
+    return metadata, tensors
+
+
+def to_json_values(array):
+    """Flat row-major values; floats via repr (shortest round trip of the float64 value)."""
+    flat = array.reshape(-1)
+    if flat.dtype.kind == "f":
+        return [repr(float(v)) for v in flat]
+    return [str(int(v)) for v in flat]
+
+
+def describe(metadata, tensors):
+    return {
+        "metadata": metadata,
+        "tensors": {name: {"dtype": next(k for k, v in DTYPES.items() if v == a.dtype),
+                           "shape": list(a.shape), "values": to_json_values(a)}
+                    for name, a in tensors.items()},
+    }
+
+
+def fixture_tensors():
+    import torch
+    torch.manual_seed(0)
+    # Deliberately not in the order the writer lays them out.
+    return {
+        "0.weight": torch.randn(3, 4),
+        "scale": torch.randn(4, dtype=torch.float64),
+        "0.bias": torch.randn(3),
+        "steps": torch.tensor([1, -2, 2 ** 40, -(2 ** 62)], dtype=torch.int64),
+        "2.weight": torch.randn(2, 3),
+        "2.bias": torch.randn(2),
+        "scalar": torch.tensor(3.5),
+        "empty": torch.zeros(0, 3),
+        "naïve": torch.tensor([1.0, 2.0], dtype=torch.float64),
+        "specials": torch.tensor([-0.0, 1e-45, 3.4028234663852886e38, -1.5e-38]),
+    }
+
+
+def cmd_fixture(out):
+    import torch
+    tensors = fixture_tensors()
+    metadata = {"source": "tools/reference/safetensors_check.py", "format": "pt"}
+    blob = serialize(tensors, metadata)
+    read_meta, read = deserialize(blob)  # self-check: this reader gets back what this writer wrote
+    assert read_meta == metadata
+    for name, t in tensors.items():
+        assert np.array_equal(read[name], t.numpy()), name
+    doc = describe(read_meta, read)
+    doc["file_base64"] = base64.b64encode(blob).decode("ascii")
+    doc["torch_version"] = torch.__version__
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+def cmd_dump(path):
+    with open(path, "rb") as f:
+        metadata, tensors = deserialize(f.read())
+    json.dump(describe(metadata, tensors), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def build_sequential(state, activation):
+    """The torch.nn.Sequential whose state_dict has these keys: Linear at each `K.weight` index,
+    the activation right after a Linear, Identity (eval-mode Dropout) anywhere else."""
+    import torch
+    activations = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "sigmoid": torch.nn.Sigmoid,
+                   "leaky_relu": torch.nn.LeakyReLU, "gelu": torch.nn.GELU}
+    linear_at = sorted(int(k.split(".")[0]) for k in state if k.endswith(".weight"))
+    layers = []
+    for i in range(linear_at[-1] + 1):
+        if i in linear_at:
+            out_features, in_features = state[f"{i}.weight"].shape
+            layers.append(torch.nn.Linear(in_features, out_features, bias=f"{i}.bias" in state))
+        elif i - 1 in linear_at:
+            layers.append(activations[activation]())
+        else:
+            layers.append(torch.nn.Identity())
+    model = torch.nn.Sequential(*layers)
+    model.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in state.items()}, strict=True)
+    return model.eval()
+
+
+def read_numeric_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows[0], np.array([[float(v) for v in r] for r in rows[1:] if r], dtype=np.float64)
+
+
+def cmd_predict(args):
+    import torch
+    with open(os.path.join(args.model, "model.safetensors"), "rb") as f:
+        _, state = deserialize(f.read())
+    model = build_sequential(state, args.activation)
+    _, features = read_numeric_csv(args.features)
+    with torch.no_grad():
+        dtype = next(iter(model.parameters())).dtype
+        proba = torch.softmax(model(torch.from_numpy(features).to(dtype)), dim=-1).double().numpy()
+    failures = 0
+    if args.proba:
+        _, expected = read_numeric_csv(args.proba)
+        worst = float(np.max(np.abs(expected - proba))) if expected.size else 0.0
+        print(f"probabilities: {proba.shape[0]} rows, max |diff| = {worst:.3g} (tolerance {PROBA_TOLERANCE})")
+        failures += expected.shape != proba.shape or worst > PROBA_TOLERANCE
+    if args.predictions:
+        _, expected = read_numeric_csv(args.predictions)
+        predicted = proba.argmax(axis=1)
+        mismatches = int(np.sum(expected[:, 0].astype(np.int64) != predicted))
+        print(f"predicted classes: {predicted.shape[0]} rows, {mismatches} differ")
+        failures += mismatches != 0
+    return 1 if failures else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("fixture").add_argument("out")
+    sub.add_parser("dump").add_argument("file")
+    p = sub.add_parser("predict")
+    p.add_argument("--model", required=True)
+    p.add_argument("--features", required=True)
+    p.add_argument("--proba")
+    p.add_argument("--predictions")
+    p.add_argument("--activation", default="relu")
+    args = parser.parse_args()
+    if args.command == "fixture":
+        cmd_fixture(args.out)
+    elif args.command == "dump":
+        cmd_dump(args.file)
+    else:
+        sys.exit(cmd_predict(args))
+
+
+if __name__ == "__main__":
+    main()
