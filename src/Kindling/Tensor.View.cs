@@ -21,8 +21,10 @@ public partial class Tensor
     public Tensor Reshape(params int[] shape)
     {
         var target = InferShape(shape);
-        var src = IsContiguous ? this : Clone();
-        return src.AliasAs(target, Shapes.ContiguousStrides(target), src._offset, "ReshapeAliasBackward0");
+        if (IsContiguous) return AliasAs(target, Shapes.ContiguousStrides(target), _offset, "ReshapeAliasBackward0");
+        // Not viewable: copy, then view the copy; PyTorch records this as one UnsafeViewBackward0.
+        var copy = ContiguousCopy();
+        return AliasGrad(new Tensor(copy._storage, target, Shapes.ContiguousStrides(target), 0, _dtype), "UnsafeViewBackward0");
     }
 
     /// <summary>Dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped (a view), as <c>Tensor.transpose</c>.</summary>
@@ -164,7 +166,7 @@ public partial class Tensor
         for (int i = s; i <= e; i++) merged *= _shape[i];
         shape[s] = merged;
         for (int i = e + 1; i < Dim; i++) shape[i - e + s] = _shape[i];
-        return IsContiguous ? View(shape) : Reshape(shape);
+        return Reshape(shape);
     }
 
     /// <summary>Size-1 dimensions repeated to <paramref name="shape"/> without copying (stride 0), as <c>Tensor.expand</c>;

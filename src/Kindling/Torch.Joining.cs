@@ -67,9 +67,21 @@ public static partial class Torch
             if (!tensors[t]._shape.AsSpan().SequenceEqual(tensors[0]._shape))
                 throw new ArgumentException(
                     $"stack expects each tensor to be equal size, but got {Shapes.Format(tensors[0]._shape)} at entry 0 and {Shapes.Format(tensors[t]._shape)} at entry {t}");
-            parts[t] = tensors[t].Unsqueeze(d);
+            parts[t] = tensors[t].Detach().Unsqueeze(d);
         }
-        return Cat(parts, d);
+        var result = Cat(parts, d);
+        var inputs = new Tensor?[parts.Length];
+        for (int t = 0; t < inputs.Length; t++) inputs[t] = tensors[t];
+        if (Function.NeedsGrad(inputs))
+        {
+            Function.Apply("StackBackward0", result, inputs, g =>
+            {
+                var grads = new Tensor?[inputs.Length];
+                for (int t = 0; t < grads.Length; t++) grads[t] = g.Select(d, t);
+                return grads;
+            }, savesTensors: false);
+        }
+        return result;
     }
 
     /// <summary>Elementwise choice: <paramref name="x"/> where <paramref name="condition"/> is true, else

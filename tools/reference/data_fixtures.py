@@ -22,7 +22,9 @@ MISSING = ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "?"]
 
 
 def read(path):
-    return pd.read_csv(path, keep_default_na=False, na_values=MISSING)
+    # round_trip: correctly rounded parsing, as .NET's double.Parse. pandas' default "high" parser is
+    # off by an ulp on some values (WineQT's 0.9900700000000001 reads as 0.99007).
+    return pd.read_csv(path, keep_default_na=False, na_values=MISSING, float_precision="round_trip")
 
 
 def matrix(a):

@@ -5,8 +5,8 @@ using System.Runtime.CompilerServices;
 namespace Kindling;
 
 /// <summary>A simple row-streaming matrix product, C = A·B for contiguous row-major A (m, k) and B (k, n):
-/// each row of C accumulates a[i, p]·B[p, :] with a vectorised multiply-add. Serves float64 and int64, and float32
-/// where no blocked GEMM is available.</summary>
+/// each row of C accumulates a[i, p]·B[p, :] with a vectorised multiply-add. Serves int64 products; float32 and float64 go
+/// through Kindling.Kernels.Gemm.</summary>
 internal static class NaiveMatMul
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

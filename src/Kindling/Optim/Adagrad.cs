@@ -17,6 +17,7 @@ public sealed class Adagrad : Optimizer
         double initialAccumulatorValue = 0, double eps = 1e-10, bool maximize = false)
         : base(parameters, MakeDefaults(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize))
     {
+        InitState();
     }
 
     /// <summary>Adagrad over parameter groups; the arguments are the defaults for options a group does not set.</summary>
@@ -24,6 +25,7 @@ public sealed class Adagrad : Optimizer
         double initialAccumulatorValue = 0, double eps = 1e-10, bool maximize = false)
         : base(paramGroups, MakeDefaults(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize))
     {
+        InitState();
     }
 
     private static Dictionary<string, object> MakeDefaults(double lr, double lrDecay, double weightDecay,
@@ -47,6 +49,22 @@ public sealed class Adagrad : Optimizer
             Require(v >= 0, name, v, "must be >= 0");
         }
         _ = group.GetBool("maximize");
+    }
+
+    /// <summary>Unlike the lazy optimizers, PyTorch's Adagrad creates every parameter's <c>step</c> and <c>sum</c> in its
+    /// constructor, so a state dict taken before the first step already holds them.</summary>
+    private void InitState()
+    {
+        foreach (var group in ParamGroups)
+        {
+            float initial = (float)group.GetDouble("initial_accumulator_value");
+            foreach (var p in group.Params)
+            {
+                var state = StateOf(p);
+                state["step"] = Tensor.FromArray(new float[1]);
+                state["sum"] = FullLike(p, initial);
+            }
+        }
     }
 
     private protected override void Update(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state)

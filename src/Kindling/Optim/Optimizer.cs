@@ -103,14 +103,20 @@ public abstract partial class Optimizer
                     throw new InvalidOperationException(
                         $"gradient of parameter {i} in group {g} is {grad.DType} [{string.Join(", ", grad.Shape)}], expected float32 [{string.Join(", ", p.Shape)}].");
                 if (!grad.IsContiguous) grad = grad.Contiguous();
-                if (!_state.TryGetValue(p, out var state))
-                {
-                    state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-                    _state.Add(p, state);
-                }
-                Update(group, p, grad, state);
+                Update(group, p, grad, StateOf(p));
             }
         }
+    }
+
+    /// <summary>The buffers of <paramref name="param"/> (<c>optimizer.state[p]</c>), created empty on first use.</summary>
+    private protected Dictionary<string, Tensor> StateOf(Tensor param)
+    {
+        if (!_state.TryGetValue(param, out var state))
+        {
+            state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+            _state.Add(param, state);
+        }
+        return state;
     }
 
     /// <summary>Checks a group's options (PyTorch's <c>ValueError</c>s); throws <see cref="ArgumentOutOfRangeException"/>.</summary>

@@ -62,6 +62,15 @@ public sealed class OptimizerStateDictTests
     }
 
     [Fact]
+    public void StateDict_AdagradBeforeFirstStep_HoldsInitialSumAsPyTorch()
+    {
+        var opt = new Adagrad([Tensor.FromArray(new float[] { 1, 2 }, 2)], initialAccumulatorValue: 0.25);
+        var dict = opt.StateDict();
+        Assert.Equal(0.0, dict["state.0.step"].Item());
+        Assert.Equal([0.25f, 0.25f], dict["state.0.sum"].ToArray<float>());
+    }
+
+    [Fact]
     public void StateDict_Buffers_AreCopiesNotAliases()
     {
         var p = Tensor.FromArray(new float[] { 1, 2 }, 2);

@@ -5,8 +5,8 @@ namespace Kindling.Tests.TestSupport;
 /// op gets a finite-difference gradient check".
 /// </summary>
 /// <remarks>
-/// Usage: <c>FiniteDifference.Check(xs => xs[0].Mul(xs[1]).Sum(), inputs)</c> where <c>inputs</c> are float64 leaf
-/// tensors (they are cloned and given RequiresGrad) and the function returns any tensor. The scalar checked is
+/// Usage: <c>FiniteDifference.Check(xs => xs[0].Mul(xs[1]).Sum(), inputs)</c> where floating <c>inputs</c> are
+/// converted to float64, cloned and given RequiresGrad (int64/bool inputs pass through) and the function returns any tensor. The scalar checked is
 /// L = Σ f(x)·u with a fixed pseudo-random upstream u, so every output element's gradient matters. For each input
 /// element, (L(x + eps) − L(x − eps)) / 2eps is compared with the autograd gradient within
 /// |analytic − numeric| ≤ atol + rtol·|numeric|. Throws an Xunit assertion naming the input and element on mismatch.
@@ -24,8 +24,10 @@ internal static class FiniteDifference
         var leaves = new Tensor[inputs.Length];
         for (int i = 0; i < inputs.Length; i++)
         {
-            Assert.Equal(DType.Float64, inputs[i].DType);
-            leaves[i] = inputs[i].Detach().Clone().RequiresGrad_();
+            // Integer inputs (indices) pass through unchanged and are not differentiated.
+            leaves[i] = inputs[i].DType == DType.Int64 || inputs[i].DType == DType.Bool
+                ? inputs[i]
+                : inputs[i].Double().Detach().Clone().RequiresGrad_();
         }
         var output = f(leaves);
         var upstream = Upstream(output.NumEl, output.Shape);
@@ -33,6 +35,7 @@ internal static class FiniteDifference
 
         for (int i = 0; i < leaves.Length; i++)
         {
+            if (!leaves[i].RequiresGrad) continue;
             var analytic = leaves[i].Grad?.ToArray<double>() ?? new double[leaves[i].NumEl];
             var data = leaves[i].Span<double>();
             for (int j = 0; j < data.Length; j++)

@@ -1,0 +1,97 @@
+// https://pytorch.org/docs/1.13/generated/torch.nn.functional.linear.html
+using Kindling.Autograd;
+using Kindling.Kernels;
+
+namespace Kindling.Nn;
+
+/// <summary>y = x·Wᵀ + b as one GEMM with the bias fused into its epilogue; backward is two GEMMs and a column sum.</summary>
+internal static class LinearFunction
+{
+    /// <summary>x (N, in), W (out, in), b (out) → y (N, out); the caller has checked shapes and dtypes.</summary>
+    public static Tensor Apply(Tensor x, Tensor weight, Tensor? bias)
+    {
+        x = x.Contiguous();
+        var w = weight.Contiguous();
+        var b = bias?.Contiguous();
+        int n = x.Size(0), inF = x.Size(1), outF = w.Size(0);
+        Tensor y = x.DType == DType.Float32
+            ? ForwardFloat(x, w, b, n, inF, outF)
+            : ForwardDouble(x, w, b, n, inF, outF);
+        bool needX = x.RequiresGrad, needW = weight.RequiresGrad, needB = bias is { RequiresGrad: true };
+        // PyTorch names this node AddmmBackward0 (with bias) or MmBackward0 (without).
+        return Function.Apply(bias is null ? "MmBackward0" : "AddmmBackward0", y, [x, weight, bias], g =>
+        [
+            needX ? GradInput(g, w, n, inF, outF) : null,
+            needW ? GradWeight(g, x, n, inF, outF) : null,
+            needB ? GradBias(g, n, outF) : null,
+        ]);
+    }
+
+    private static Tensor ForwardFloat(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
+    {
+        var y = new float[n * outF];
+        Gemm.Sgemm(false, true, n, outF, inF, 1f, x.Span<float>(), inF, w.Span<float>(), inF, 0f, y, outF,
+            b is null ? default : (ReadOnlySpan<float>)b.Span<float>());
+        return Tensor.FromArray(y, n, outF);
+    }
+
+    private static Tensor ForwardDouble(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
+    {
+        var y = new double[n * outF];
+        Gemm.Dgemm(false, true, n, outF, inF, 1.0, x.Span<double>(), inF, w.Span<double>(), inF, 0.0, y, outF,
+            b is null ? default : (ReadOnlySpan<double>)b.Span<double>());
+        return Tensor.FromArray(y, n, outF);
+    }
+
+    // dX (N, in) = dY (N, out) · W (out, in)
+    private static Tensor GradInput(Tensor g, Tensor w, int n, int inF, int outF)
+    {
+        g = g.Contiguous();
+        if (g.DType == DType.Float32)
+        {
+            var dx = new float[n * inF];
+            Gemm.Sgemm(false, false, n, inF, outF, 1f, g.Span<float>(), outF, w.Span<float>(), inF, 0f, dx, inF);
+            return Tensor.FromArray(dx, n, inF);
+        }
+        var dxd = new double[n * inF];
+        Gemm.Dgemm(false, false, n, inF, outF, 1.0, g.Span<double>(), outF, w.Span<double>(), inF, 0.0, dxd, inF);
+        return Tensor.FromArray(dxd, n, inF);
+    }
+
+    // dW (out, in) = dYᵀ (out, N) · X (N, in)
+    private static Tensor GradWeight(Tensor g, Tensor x, int n, int inF, int outF)
+    {
+        g = g.Contiguous();
+        if (g.DType == DType.Float32)
+        {
+            var dw = new float[outF * inF];
+            Gemm.Sgemm(true, false, outF, inF, n, 1f, g.Span<float>(), outF, x.Span<float>(), inF, 0f, dw, inF);
+            return Tensor.FromArray(dw, outF, inF);
+        }
+        var dwd = new double[outF * inF];
+        Gemm.Dgemm(true, false, outF, inF, n, 1.0, g.Span<double>(), outF, x.Span<double>(), inF, 0.0, dwd, inF);
+        return Tensor.FromArray(dwd, outF, inF);
+    }
+
+    // db (out) = Σ over rows of dY
+    private static Tensor GradBias(Tensor g, int n, int outF)
+    {
+        g = g.Contiguous();
+        if (g.DType == DType.Float32)
+        {
+            var src = g.Span<float>();
+            var db = new float[outF];
+            for (int i = 0; i < n; i++)
+            {
+                var row = src.Slice(i * outF, outF);
+                for (int j = 0; j < outF; j++) db[j] += row[j];
+            }
+            return Tensor.FromArray(db, outF);
+        }
+        var srcd = g.Span<double>();
+        var dbd = new double[outF];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < outF; j++) dbd[j] += srcd[i * outF + j];
+        return Tensor.FromArray(dbd, outF);
+    }
+}
