@@ -94,7 +94,7 @@ s_alloc = med("S", "kindling", "alloc_bytes_per_step")
 rows.append(("S", "bytes allocated / step after epoch 1", fmt(s_alloc), "—", "", "0",
              "n/a" if s_alloc is None else ("yes" if s_alloc == 0 else "**no**")))
 
-for label in sorted((l for (l, i) in runs if l.startswith("G-")), key=lambda l: int(l[2:])):
+for label in sorted({l for (l, i) in runs if l.startswith("G-")}, key=lambda l: int(l[2:])):
     k, n = med(label, "kindling", "gflops"), med(label, "numpy", "gflops")
     r = ratio(k, n)
     rows.append((f"G {label[2:]}³", "sgemm GFLOP/s (vs NumPy/OpenBLAS)", fmt(k), fmt(n),
