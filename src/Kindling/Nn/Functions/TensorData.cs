@@ -12,12 +12,12 @@ internal static class TensorData
         switch (c.DType)
         {
             case DType.Float32:
-            {
-                var src = c.Span<float>();
-                var result = new double[src.Length];
-                for (int i = 0; i < src.Length; i++) result[i] = src[i];
-                return result;
-            }
+                {
+                    var src = c.Span<float>();
+                    var result = new double[src.Length];
+                    for (int i = 0; i < src.Length; i++) result[i] = src[i];
+                    return result;
+                }
             case DType.Float64:
                 return c.Span<double>().ToArray();
             default:
