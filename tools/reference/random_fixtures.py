@@ -107,12 +107,57 @@ def dataloader_case():
     return {"seed": 42, "n": 914, "batch_size": 32, "epochs": epochs, "next": next_word()}
 
 
+def rng_state_cases():
+    """torch.get_rng_state() bytes after a few op sequences, and what the stream draws next."""
+    ops = {
+        "seeded": lambda: None,
+        "randn3_rand5": lambda: (torch.randn(3), torch.rand(5)),       # leaves a cached Box-Muller value
+        "rand700": lambda: torch.rand(700),                              # past one 624-word block
+        "randn4": lambda: torch.randn(4),                                # cache consumed
+    }
+    cases = []
+    for seed in (42, 12345):
+        for name, op in ops.items():
+            torch.manual_seed(seed)
+            op()
+            state = bytes(torch.get_rng_state().numpy()).hex()
+            after = f64hex(torch.randn(1, dtype=torch.float64)) + f32hex(torch.rand(3))
+            cases.append({"seed": seed, "ops": name, "state": state, "after": after})
+    return cases
+
+
+def tensor_cases():
+    """Tensor-level draws: torch.rand/randn/randint/randperm with shapes, and fills of a transposed view
+    (non-contiguous: normal_ takes the scalar Box-Muller path; values land in memory order)."""
+    out = {}
+    torch.manual_seed(7)
+    out["rand_3x5"] = f32hex(torch.rand(3, 5).flatten())
+    out["randn_4x6"] = f32hex(torch.randn(4, 6).flatten())
+    out["randn_2x3_f64"] = f64hex(torch.randn(2, 3, dtype=torch.float64).flatten())
+    out["randint_3_9_2x4"] = torch.randint(3, 9, (2, 4)).flatten().tolist()
+    out["randperm_20"] = torch.randperm(20).tolist()
+    out["bernoulli_probs"] = torch.bernoulli(torch.linspace(0, 1, 33)).tolist()
+    out["bernoulli_probs_f64"] = torch.bernoulli(torch.linspace(0, 1, 33, dtype=torch.float64)).tolist()
+    out["next"] = next_word()
+    torch.manual_seed(3)
+    base = torch.empty(2, 20)
+    base.t().normal_(0.25, 1.75)
+    out["transposed_normal_2x20"] = f32hex(base.flatten())
+    base = torch.empty(3, 7)
+    base.t().uniform_(-1.5, 2.0)
+    out["transposed_uniform_3x7"] = f32hex(base.flatten())
+    out["transposed_next"] = next_word()
+    return out
+
+
 def torch_fixtures():
     g = torch.Generator()
     fresh = f32hex(torch.rand(5, generator=g))
     return {"seeds": [torch_seed_case(s) for s in SEEDS],
             "default_generator_rand5": fresh,
-            "dataloader": dataloader_case()}
+            "dataloader": dataloader_case(),
+            "rng_states": rng_state_cases(),
+            "tensors": tensor_cases()}
 
 
 # ---------------------------------------------------------------------------------- numpy

@@ -33,6 +33,20 @@ public sealed partial class Generator
         }
     }
 
+    /// <summary><c>torch.bernoulli(probabilities)</c> for float64 probabilities: 1 where a 53-bit uniform &lt; p.</summary>
+    public void Bernoulli(ReadOnlySpan<double> probabilities, Span<double> dst)
+    {
+        if (probabilities.Length != dst.Length)
+            throw new ArgumentException($"bernoulli: probabilities has {probabilities.Length} elements but the output has {dst.Length}.", nameof(dst));
+        for (int i = 0; i < dst.Length; i++)
+        {
+            double p = probabilities[i];
+            if (!(p >= 0 && p <= 1))
+                throw new ArgumentOutOfRangeException(nameof(probabilities), $"bernoulli expects 0 <= p <= 1, but probabilities[{i}]={p}.");
+            dst[i] = NextDouble53() < p ? 1.0 : 0.0;
+        }
+    }
+
     static void CheckProbability(double p)
     {
         if (!(p >= 0 && p <= 1))

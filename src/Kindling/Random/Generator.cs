@@ -58,39 +58,56 @@ public sealed partial class Generator
     /// <summary>Uniform [0, 1) float with 24 random bits, as ATen's <c>uniform_real_distribution&lt;float&gt;</c>.</summary>
     internal float NextFloat24() => (Random() & 0xFFFFFF) * TwoPow24Inv;
 
-    const int StateVersion = 1;
-    const int StateLength = 4 + 8 + Mt19937.StateBytes + 1 + 8;
+    // PyTorch 1.13's CPUGeneratorImplState, little-endian (what torch.get_rng_state() returns):
+    //   0 u64 the_initial_seed | 8 i32 left | 12 i32 seeded | 16 u64 next | 24 u64 state[624]
+    //   5016 f64 normal_x | 5024 f64 normal_y (the cached Box–Muller value) | 5032 f64 normal_rho
+    //   5040 i32 normal_is_valid | 5048 f32 next_float_normal_sample | 5052 bool its validity | pad to 5056
+    const int StateLength = 5056;
+    const int WordsOffset = 24, NormalYOffset = 5024, NormalValidOffset = 5040;
 
-    /// <summary>Serialises the whole state (seed, engine, Box–Muller cache) for <see cref="SetState"/>.</summary>
-    /// <remarks>Kindling's own byte layout; it does not load into PyTorch's <c>set_rng_state</c>.</remarks>
+    /// <summary>The whole state (seed, engine, Box–Muller cache) in PyTorch's <c>torch.get_rng_state()</c>
+    /// byte layout (5056 bytes), so states move between PyTorch and Kindling.</summary>
     public byte[] GetState()
     {
         var state = new byte[StateLength];
         var s = state.AsSpan();
-        BinaryPrimitives.WriteInt32LittleEndian(s, StateVersion);
-        BinaryPrimitives.WriteUInt64LittleEndian(s[4..], InitialSeed);
-        _engine.WriteState(s.Slice(12, Mt19937.StateBytes));
-        s[12 + Mt19937.StateBytes] = _hasNormalCache ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteDoubleLittleEndian(s[(13 + Mt19937.StateBytes)..], _normalCache);
+        Span<uint> words = stackalloc uint[Mt19937.N];
+        var (left, next) = _engine.CopyState(words);
+        BinaryPrimitives.WriteUInt64LittleEndian(s, InitialSeed);
+        BinaryPrimitives.WriteInt32LittleEndian(s[8..], left);
+        BinaryPrimitives.WriteInt32LittleEndian(s[12..], 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(s[16..], (ulong)next);
+        for (int i = 0; i < Mt19937.N; i++)
+            BinaryPrimitives.WriteUInt64LittleEndian(s[(WordsOffset + 8 * i)..], words[i]);
+        if (_hasNormalCache)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(s[NormalYOffset..], _normalCache);
+            BinaryPrimitives.WriteInt32LittleEndian(s[NormalValidOffset..], 1);
+        }
         return state;
     }
 
-    /// <summary>Restores a state produced by <see cref="GetState"/>; the streams then continue identically.</summary>
+    /// <summary>Restores a state from <see cref="GetState"/> or from PyTorch's <c>torch.get_rng_state()</c>;
+    /// the streams then continue identically.</summary>
     public void SetState(byte[] state)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.Length != StateLength)
-            throw new ArgumentException($"Invalid generator state: expected {StateLength} bytes from Generator.GetState(), got {state.Length}.", nameof(state));
+            throw new ArgumentException($"Invalid generator state: expected {StateLength} bytes (torch.get_rng_state() layout), got {state.Length}.", nameof(state));
         var s = state.AsSpan();
-        int version = BinaryPrimitives.ReadInt32LittleEndian(s);
-        if (version != StateVersion)
-            throw new ArgumentException($"Invalid generator state: unknown version {version} (expected {StateVersion}).", nameof(state));
-        byte cacheFlag = s[12 + Mt19937.StateBytes];
-        if (cacheFlag > 1)
-            throw new ArgumentException($"Invalid generator state: normal-cache flag {cacheFlag} is not 0 or 1.", nameof(state));
-        _engine.ReadState(s.Slice(12, Mt19937.StateBytes));
-        InitialSeed = BinaryPrimitives.ReadUInt64LittleEndian(s[4..]);
-        _hasNormalCache = cacheFlag == 1;
-        _normalCache = BinaryPrimitives.ReadDoubleLittleEndian(s[(13 + Mt19937.StateBytes)..]);
+        Span<uint> words = stackalloc uint[Mt19937.N];
+        for (int i = 0; i < Mt19937.N; i++)
+        {
+            ulong w = BinaryPrimitives.ReadUInt64LittleEndian(s[(WordsOffset + 8 * i)..]);
+            if (w > uint.MaxValue)
+                throw new ArgumentException($"Invalid generator state: MT19937 word {i} = {w} does not fit in 32 bits.", nameof(state));
+            words[i] = (uint)w;
+        }
+        ulong next = BinaryPrimitives.ReadUInt64LittleEndian(s[16..]);
+        int left = BinaryPrimitives.ReadInt32LittleEndian(s[8..]);
+        _engine.RestoreState(words, left, (int)Math.Min(next, int.MaxValue));
+        InitialSeed = BinaryPrimitives.ReadUInt64LittleEndian(s);
+        _hasNormalCache = BinaryPrimitives.ReadInt32LittleEndian(s[NormalValidOffset..]) != 0;
+        _normalCache = _hasNormalCache ? BinaryPrimitives.ReadDoubleLittleEndian(s[NormalYOffset..]) : 0;
     }
 }

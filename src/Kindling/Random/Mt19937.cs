@@ -1,8 +1,9 @@
 // The 32-bit Mersenne Twister (Matsumoto & Nishimura, 1998) that both torch's CPU generator
-// and NumPy's legacy RandomState wrap; see RANDOMNESS.md §1.
+// and NumPy's legacy RandomState wrap; see RANDOMNESS.md §1. The (left, next) bookkeeping mirrors
+// ATen's at::mt19937 so Generator.GetState can write PyTorch's own get_rng_state layout.
 namespace Kindling.Random;
 
-/// <summary>MT19937 engine: 624 words of state and a read index into the current block.</summary>
+/// <summary>MT19937 engine: 624 untempered state words, a countdown to the next twist and a read index.</summary>
 internal sealed class Mt19937
 {
     internal const int N = 624;
@@ -10,7 +11,8 @@ internal sealed class Mt19937
     const uint MatrixA = 0x9908B0DF;
 
     readonly uint[] _mt = new uint[N];
-    int _index = N;   // N means "regenerate before the next output"
+    int _left = 1;   // outputs until the next twist, plus one (ATen's left_)
+    int _next;       // index of the next word to temper (ATen's next_)
 
     public Mt19937(uint seed) => Seed(seed);
 
@@ -20,7 +22,8 @@ internal sealed class Mt19937
         _mt[0] = seed;
         for (int i = 1; i < N; i++)
             _mt[i] = unchecked(1812433253u * (_mt[i - 1] ^ (_mt[i - 1] >> 30)) + (uint)i);
-        _index = N;
+        _left = 1;
+        _next = 0;
     }
 
     /// <summary>The reference <c>init_by_array</c> that NumPy uses for array seeds.</summary>
@@ -43,14 +46,15 @@ internal sealed class Mt19937
             if (i >= N) { _mt[0] = _mt[N - 1]; i = 1; }
         }
         _mt[0] = 0x80000000u;
-        _index = N;
+        _left = 1;
+        _next = 0;
     }
 
     /// <summary>Next tempered 32-bit word.</summary>
     public uint Next()
     {
-        if (_index >= N) Twist();
-        uint y = _mt[_index++];
+        if (--_left == 0) Twist();
+        uint y = _mt[_next++];
         y ^= y >> 11;
         y ^= (y << 7) & 0x9D2C5680u;
         y ^= (y << 15) & 0xEFC60000u;
@@ -65,26 +69,27 @@ internal sealed class Mt19937
             uint y = (_mt[i] & 0x80000000u) | (_mt[(i + 1) % N] & 0x7FFFFFFFu);
             _mt[i] = _mt[(i + M) % N] ^ (y >> 1) ^ ((y & 1) != 0 ? MatrixA : 0u);
         }
-        _index = 0;
+        _left = N;
+        _next = 0;
     }
 
-    /// <summary>Serialised size in bytes: 624 state words and the index.</summary>
-    internal const int StateBytes = N * 4 + 4;
-
-    internal void WriteState(Span<byte> dst)
+    /// <summary>The raw state: untempered words, ATen's <c>left_</c> and <c>next_</c>.</summary>
+    internal (int Left, int Next) CopyState(Span<uint> words)
     {
-        for (int i = 0; i < N; i++)
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(dst[(4 * i)..], _mt[i]);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(dst[(4 * N)..], _index);
+        _mt.CopyTo(words);
+        return (_left, _next);
     }
 
-    internal void ReadState(ReadOnlySpan<byte> src)
+    /// <summary>Restores a raw state; <paramref name="left"/> in [1, 624] and <paramref name="next"/> in [0, 624].</summary>
+    internal void RestoreState(ReadOnlySpan<uint> words, int left, int next)
     {
-        int index = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(src[(4 * N)..]);
-        if (index is < 0 or > N)
-            throw new ArgumentException($"Invalid generator state: MT19937 index {index} is outside [0, {N}].", "state");
-        for (int i = 0; i < N; i++)
-            _mt[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(src[(4 * i)..]);
-        _index = index;
+        if (words.Length != N) throw new ArgumentException($"MT19937 state needs {N} words, got {words.Length}.", nameof(words));
+        if (left is < 1 or > N)
+            throw new ArgumentException($"Invalid generator state: MT19937 'left' = {left} is outside [1, {N}].", "state");
+        if (next is < 0 or > N || (left > 1 && next + left > N + 1))
+            throw new ArgumentException($"Invalid generator state: MT19937 'next' = {next} does not fit 'left' = {left}.", "state");
+        words.CopyTo(_mt);
+        _left = left;
+        _next = next;
     }
 }
