@@ -9,6 +9,7 @@ public sealed record LabelEncoderState(string[] Classes, double[]? NumericClasse
 
 /// <summary>System.Text.Json source generation for the data layer's saved state: the CLI is
 /// published with NativeAOT, where reflection-based serialization is not available.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(LabelEncoderState))]
+[JsonSerializable(typeof(PreprocessorState))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;

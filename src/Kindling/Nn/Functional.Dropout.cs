@@ -26,23 +26,23 @@ public static partial class Functional
         switch (input.DType)
         {
             case DType.Float32:
-            {
-                var mask = new float[input.NumEl];
-                g.Bernoulli(mask, 1 - p);
-                float scale = 1f / (float)(1 - p);
-                for (int i = 0; i < mask.Length; i++) mask[i] *= scale;
-                noise = Tensor.FromArray(mask, shape);
-                break;
-            }
+                {
+                    var mask = new float[input.NumEl];
+                    g.Bernoulli(mask, 1 - p);
+                    float scale = 1f / (float)(1 - p);
+                    for (int i = 0; i < mask.Length; i++) mask[i] *= scale;
+                    noise = Tensor.FromArray(mask, shape);
+                    break;
+                }
             case DType.Float64:
-            {
-                var mask = new double[input.NumEl];
-                g.Bernoulli(mask, 1 - p);
-                double scale = 1.0 / (1 - p);
-                for (int i = 0; i < mask.Length; i++) mask[i] *= scale;
-                noise = Tensor.FromArray(mask, shape);
-                break;
-            }
+                {
+                    var mask = new double[input.NumEl];
+                    g.Bernoulli(mask, 1 - p);
+                    double scale = 1.0 / (1 - p);
+                    for (int i = 0; i < mask.Length; i++) mask[i] *= scale;
+                    noise = Tensor.FromArray(mask, shape);
+                    break;
+                }
             default:
                 throw new ArgumentException($"dropout needs a floating-point input, got {input.DType}.", nameof(input));
         }

@@ -19,7 +19,7 @@ internal static class ClassLossFunction
             throw new ArgumentException(
                 $"{what}: input shape {TensorData.Format(input.Shape)} and target shape {TensorData.Format(target.Shape)} do not match: " +
                 $"class-index targets need shape {TensorData.Format(expected)}.", nameof(target));
-        var x = TensorData.ReadDoubles(input, $"{what} input");
+        var x = Floating(what, input);
         var t = TensorData.ReadLongs(target, $"{what} target");
         var w = ClassWeights(what, weight, c);
         double wSum = 0;
@@ -28,6 +28,7 @@ internal static class ClassLossFunction
         var grad = needGrad ? new double[n * c] : null;
         var losses = new double[n];
         var logp = new double[c];
+        var row = new double[c];
         double denominator = 0, smooth = labelSmoothing / c;
         for (int i = 0; i < n; i++)
         {
@@ -37,7 +38,7 @@ internal static class ClassLossFunction
                 throw new ArgumentOutOfRangeException(nameof(target), label,
                     $"{what}: target {label} (at position {i}) is out of bounds: class indices must be in [0, {c - 1}] for {c} classes " +
                     $"(or equal ignore_index = {ignoreIndex}).");
-            var row = x.AsSpan(i * c, c);
+            TensorData.ReadInto(x, i * c, row);
             LogProbabilities(row, logp, logSoftmax);
             double wt = w[label];
             double loss = -wt * logp[label] * (1 - labelSmoothing);
@@ -74,7 +75,7 @@ internal static class ClassLossFunction
         double labelSmoothing)
     {
         var (n, c) = Rows(what, input);
-        var x = TensorData.ReadDoubles(input, $"{what} input");
+        var x = Floating(what, input);
         var t = TensorData.ReadDoubles(target, $"{what} target");
         var w = ClassWeights(what, weight, c);
         bool needGrad = Function.NeedsGrad([input]);
@@ -82,9 +83,11 @@ internal static class ClassLossFunction
         var losses = new double[n];
         var logp = new double[c];
         var wt = new double[c];
+        var row = new double[c];
         for (int i = 0; i < n; i++)
         {
-            LogProbabilities(x.AsSpan(i * c, c), logp, true);
+            TensorData.ReadInto(x, i * c, row);
+            LogProbabilities(row, logp, true);
             double loss = 0, sumWt = 0;
             for (int k = 0; k < c; k++)
             {
@@ -132,20 +135,19 @@ internal static class ClassLossFunction
         if (grad is null) return output;
         return Function.Apply(nodeName, output, [input], g =>
         {
-            var dOut = TensorData.ReadDoubles(g, "gradient");
-            var dx = new double[grad.Length];
-            for (int i = 0; i < n; i++)
-            {
-                double scale = reduction switch
-                {
-                    Reduction.None => dOut[i],
-                    Reduction.Sum => dOut[0],
-                    _ => dOut[0] / denominator,
-                };
-                for (int k = 0; k < c; k++) dx[i * c + k] = grad[i * c + k] * scale;
-            }
-            return [TensorData.Create(dx, shape, input.DType)];
+            // dL/dx = saved per-row gradient × (g_i for None, g for Sum, g / denominator for Mean).
+            var rowScales = reduction == Reduction.None ? TensorData.ReadDoubles(g, "gradient") : null;
+            double common = rowScales is null ? g.Item() / (reduction == Reduction.Mean ? denominator : 1) : 0;
+            return [TensorData.ScaleRows(grad, c, rowScales, common, shape, input.DType)];
         }, savesTensors: false);
+    }
+
+    // The input as a contiguous floating-point tensor, read row by row.
+    private static Tensor Floating(string what, Tensor input)
+    {
+        if (!input.DType.IsFloatingPoint())
+            throw new ArgumentException($"{what}: input must be float32 or float64 scores, got {input.DType}.", nameof(input));
+        return input.Contiguous();
     }
 
     private static (int N, int C) Rows(string what, Tensor input)

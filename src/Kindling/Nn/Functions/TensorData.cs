@@ -12,17 +12,55 @@ internal static class TensorData
         switch (c.DType)
         {
             case DType.Float32:
-            {
-                var src = c.Span<float>();
-                var result = new double[src.Length];
-                for (int i = 0; i < src.Length; i++) result[i] = src[i];
-                return result;
-            }
+                {
+                    var src = c.Span<float>();
+                    var result = new double[src.Length];
+                    for (int i = 0; i < src.Length; i++) result[i] = src[i];
+                    return result;
+                }
             case DType.Float64:
                 return c.Span<double>().ToArray();
             default:
                 throw new ArgumentException($"{what} must be a floating-point tensor (float32 or float64), got {c.DType}.");
         }
+    }
+
+    /// <summary>Copies <paramref name="dst"/>.Length elements of a contiguous floating-point tensor, from flat
+    /// <paramref name="offset"/>, as doubles (one row at a time, without copying the whole tensor).</summary>
+    public static void ReadInto(Tensor contiguous, int offset, Span<double> dst)
+    {
+        if (contiguous.DType == DType.Float32)
+        {
+            var src = contiguous.Span<float>().Slice(offset, dst.Length);
+            for (int i = 0; i < dst.Length; i++) dst[i] = src[i];
+        }
+        else
+        {
+            contiguous.Span<double>().Slice(offset, dst.Length).CopyTo(dst);
+        }
+    }
+
+    /// <summary>values[i·rowLength + k] · (rowScales?[i] ?? common), as a new tensor of <paramref name="dtype"/>.</summary>
+    public static Tensor ScaleRows(double[] values, int rowLength, double[]? rowScales, double common, int[] shape, DType dtype)
+    {
+        int rows = rowLength == 0 ? 0 : values.Length / rowLength;
+        if (dtype == DType.Float32)
+        {
+            var result = new float[values.Length];
+            for (int i = 0; i < rows; i++)
+            {
+                double s = rowScales?[i] ?? common;
+                for (int k = i * rowLength, end = k + rowLength; k < end; k++) result[k] = (float)(values[k] * s);
+            }
+            return Tensor.FromArray(result, shape);
+        }
+        var doubles = new double[values.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            double s = rowScales?[i] ?? common;
+            for (int k = i * rowLength, end = k + rowLength; k < end; k++) doubles[k] = values[k] * s;
+        }
+        return Tensor.FromArray(doubles, shape);
     }
 
     /// <summary>A row-major copy of an int64 tensor (class indices, embedding rows).</summary>

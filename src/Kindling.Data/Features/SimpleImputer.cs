@@ -1,0 +1,99 @@
+namespace Kindling.Data;
+
+/// <summary>
+/// Fills missing numbers per column as scikit-learn's <c>SimpleImputer</c>, optionally reporting
+/// which values were missing (<c>add_indicator=True</c>: one 0/1 column for each feature that had
+/// a missing value in fit, after the imputed features, like <c>MissingIndicator(features="missing-only")</c>).
+/// https://scikit-learn.org/1.2/modules/generated/sklearn.impute.SimpleImputer.html
+/// </summary>
+public sealed class SimpleImputer
+{
+    internal SimpleImputer(ImputeStrategy strategy, double fillValue, double[] statistics, int[] indicatorFeatures)
+    {
+        Strategy = strategy;
+        FillValue = fillValue;
+        StatisticsValues = statistics;
+        IndicatorFeatureIndices = indicatorFeatures;
+    }
+
+    internal double[] StatisticsValues { get; }
+    internal int[] IndicatorFeatureIndices { get; }
+
+    /// <summary>The strategy used in fit.</summary>
+    public ImputeStrategy Strategy { get; }
+
+    /// <summary>The fill value of <see cref="ImputeStrategy.Constant"/>.</summary>
+    public double FillValue { get; }
+
+    /// <summary>The value that replaces a missing one, per feature (sklearn <c>statistics_</c>).</summary>
+    public IReadOnlyList<double> Statistics => StatisticsValues;
+
+    /// <summary>Features that get a missing-indicator column, in order (sklearn <c>indicator_.features_</c>); empty without indicators.</summary>
+    public IReadOnlyList<int> IndicatorFeatures => IndicatorFeatureIndices;
+
+    /// <summary>Fits on <paramref name="x"/> (rows × features, NaN = missing).</summary>
+    /// <exception cref="DataException">A feature has no value at all (for every strategy but constant).</exception>
+    public static SimpleImputer Fit(double[,] x, ImputeStrategy strategy = ImputeStrategy.Mean, double fillValue = 0, bool addIndicator = false) =>
+        Fit(Matrix.Columns(x), strategy, fillValue, addIndicator, null);
+
+    /// <summary>Imputes <paramref name="x"/>; the result has the indicator columns appended.</summary>
+    public double[,] Transform(double[,] x)
+    {
+        int n = x.GetLength(0), d = x.GetLength(1);
+        var y = new double[n, d + IndicatorFeatureIndices.Length];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < d; j++) y[i, j] = Apply(j, x[i, j]);
+            for (int k = 0; k < IndicatorFeatureIndices.Length; k++) y[i, d + k] = double.IsNaN(x[i, IndicatorFeatureIndices[k]]) ? 1 : 0;
+        }
+        return y;
+    }
+
+    internal static SimpleImputer Fit(IReadOnlyList<double[]> columns, ImputeStrategy strategy, double fillValue, bool addIndicator, IReadOnlyList<string>? names)
+    {
+        if (strategy == ImputeStrategy.Constant && !double.IsFinite(fillValue))
+            throw new DataException($"the constant fill value must be a finite number, not {fillValue}; NaN or Inf would be left after imputation");
+        var statistics = new double[columns.Count];
+        var indicators = new List<int>();
+        for (int j = 0; j < columns.Count; j++)
+        {
+            var present = columns[j].Where(v => !double.IsNaN(v)).ToArray();
+            if (present.Length < columns[j].Length && addIndicator) indicators.Add(j);
+            if (present.Length == 0)
+                throw new DataException("every value of this column is missing in the training rows; drop the column", column: names?[j] ?? $"feature {j}");
+            statistics[j] = strategy switch
+            {
+                ImputeStrategy.Mean => present.Average(),
+                ImputeStrategy.Median => Median(present),
+                ImputeStrategy.MostFrequent => MostFrequent(present),
+                _ => fillValue,
+            };
+        }
+        return new SimpleImputer(strategy, fillValue, statistics, [.. indicators]);
+    }
+
+    internal double Apply(int feature, double x) => double.IsNaN(x) ? StatisticsValues[feature] : x;
+
+    static double Median(double[] values)
+    {
+        Array.Sort(values);
+        int n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    // scipy.stats.mode, which sklearn uses: the most frequent value, the smallest on a tie.
+    static double MostFrequent(double[] values)
+    {
+        Array.Sort(values);
+        double best = values[0];
+        int bestCount = 0;
+        for (int i = 0; i < values.Length;)
+        {
+            int j = i;
+            while (j < values.Length && values[j] == values[i]) j++;
+            if (j - i > bestCount) { best = values[i]; bestCount = j - i; }
+            i = j;
+        }
+        return best;
+    }
+}
