@@ -62,6 +62,6 @@ internal readonly struct Avx2Kernel6x16 : IGemmMicroKernel
         c00.Store(t); c01.Store(t + 8); c10.Store(t + 16); c11.Store(t + 24);
         c20.Store(t + 32); c21.Store(t + 40); c30.Store(t + 48); c31.Store(t + 56);
         c40.Store(t + 64); c41.Store(t + 72); c50.Store(t + 80); c51.Store(t + 88);
-        store.StorePartial(t, 16, rows, cols, i0, j0);
+        store.StoreEdge256(t, 16, rows, cols, i0, j0);
     }
 }

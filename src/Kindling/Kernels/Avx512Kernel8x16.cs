@@ -46,6 +46,6 @@ internal readonly struct Avx512Kernel8x16 : IGemmMicroKernel
         float* t = stackalloc float[8 * 16];
         c0.Store(t); c1.Store(t + 16); c2.Store(t + 32); c3.Store(t + 48);
         c4.Store(t + 64); c5.Store(t + 80); c6.Store(t + 96); c7.Store(t + 112);
-        store.StorePartial(t, 16, rows, cols, i0, j0);
+        store.StoreEdge512(t, 16, rows, cols, i0, j0);
     }
 }

@@ -74,6 +74,6 @@ internal readonly struct Avx512Kernel8x32 : IGemmMicroKernel
         c20.Store(t + 64); c21.Store(t + 80); c30.Store(t + 96); c31.Store(t + 112);
         c40.Store(t + 128); c41.Store(t + 144); c50.Store(t + 160); c51.Store(t + 176);
         c60.Store(t + 192); c61.Store(t + 208); c70.Store(t + 224); c71.Store(t + 240);
-        store.StorePartial(t, 32, rows, cols, i0, j0);
+        store.StoreEdge512(t, 32, rows, cols, i0, j0);
     }
 }

@@ -1,38 +1,47 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Kindling.Kernels;
 
 /// <summary>A small fork-join pool: the caller plus (threads − 1) workers share the tasks of one job, then
-/// the caller waits for all of them.</summary>
-/// <remarks>A training step issues many small products back to back, so workers spin about 200 µs after a
-/// job (the next one usually arrives within that window; waking a blocked thread costs tens of µs) and then
-/// block so an idle process uses no CPU. Tasks are handed out by an atomic counter; which thread runs a task
-/// never changes its result. Jobs from several callers at once: the one that does not get the pool runs its
-/// tasks itself. No allocation per job.</remarks>
+/// the caller waits for the workers that joined.</summary>
+/// <remarks>
+/// A training step issues many small products back to back, so workers spin about 200 µs after a job (the
+/// next one usually arrives within that window; waking a blocked thread costs tens of µs) and then block, so
+/// an idle process uses no CPU. Tasks are handed out by an atomic counter; which thread runs a task never
+/// changes its result.
+/// Each worker has a state word: the caller marks every worker Requested, runs tasks itself, then takes back
+/// (Requested → Idle) each worker that has not started — a worker descheduled on a busy machine therefore never
+/// delays the caller — and waits only for workers that are Running. A worker starts only by winning
+/// Requested → Running, so it never sees a job that is not fully published or already finished.
+/// Jobs from several callers at once: the one that does not get the pool runs its tasks itself. No allocation
+/// per job.
+/// </remarks>
 internal sealed class ForkJoinPool
 {
+    private const int Idle = 0, Requested = 1, Running = 2;
+
     private static readonly object CreateLock = new();
-    private static ForkJoinPool? shared;
     private static readonly long SpinTicks = Stopwatch.Frequency / 5000; // 200 µs
+    private static ForkJoinPool? shared;
 
     private readonly object gate = new();
     private readonly object sleepLock = new();
-    private readonly int workerCount;
+    private readonly WorkerState[] states;
     private IParallelWork? work;
     private int taskCount;
     private int nextTask;
-    private int pending;
-    private int generation;
     private int sleepers;
     private volatile bool stopping;
     private Exception? failure;
 
     private ForkJoinPool(int workers)
     {
-        workerCount = workers;
+        states = new WorkerState[workers];
         for (int w = 0; w < workers; w++)
         {
-            var thread = new Thread(WorkerLoop) { IsBackground = true, Name = $"Kindling kernel worker {w + 1}" };
+            int index = w;
+            var thread = new Thread(() => WorkerLoop(index)) { IsBackground = true, Name = $"Kindling kernel worker {w + 1}" };
             thread.Start();
         }
     }
@@ -55,16 +64,15 @@ internal sealed class ForkJoinPool
             return;
         }
 
-        if (pool.stopping)
-        {
-            // Retired by a thread-count change after this caller picked it up.
-            Monitor.Exit(pool.gate);
-            RunSerial(job, tasks);
-            return;
-        }
-
         try
         {
+            if (pool.stopping)
+            {
+                // Retired by a thread-count change after this caller picked it up.
+                RunSerial(job, tasks);
+                return;
+            }
+
             pool.Execute(job, tasks);
         }
         finally
@@ -84,7 +92,7 @@ internal sealed class ForkJoinPool
     private static ForkJoinPool Acquire(int workers)
     {
         ForkJoinPool? pool = Volatile.Read(ref shared);
-        if (pool is not null && pool.workerCount == workers)
+        if (pool is not null && pool.states.Length == workers)
         {
             return pool;
         }
@@ -92,7 +100,7 @@ internal sealed class ForkJoinPool
         lock (CreateLock)
         {
             pool = shared;
-            if (pool is null || pool.workerCount != workers)
+            if (pool is null || pool.states.Length != workers)
             {
                 // The thread count changed (Torch.SetNumThreads): retire the old workers once idle.
                 pool?.Stop();
@@ -121,9 +129,12 @@ internal sealed class ForkJoinPool
         work = job;
         taskCount = tasks;
         failure = null;
-        Volatile.Write(ref nextTask, 0);
-        Volatile.Write(ref pending, workerCount);
-        Interlocked.Increment(ref generation);
+        nextTask = 0;
+        for (int w = 0; w < states.Length; w++)
+        {
+            Interlocked.Exchange(ref states[w].Value, Requested); // full fence: the job above is published first
+        }
+
         if (Volatile.Read(ref sleepers) > 0)
         {
             lock (sleepLock)
@@ -133,10 +144,18 @@ internal sealed class ForkJoinPool
         }
 
         RunTasks();
-        var spin = new SpinWait();
-        while (Volatile.Read(ref pending) != 0)
+        for (int w = 0; w < states.Length; w++)
         {
-            spin.SpinOnce(sleep1Threshold: -1);
+            if (Interlocked.CompareExchange(ref states[w].Value, Idle, Requested) == Requested)
+            {
+                continue; // never started: taken back
+            }
+
+            var spin = new SpinWait();
+            while (Volatile.Read(ref states[w].Value) != Idle)
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
         }
 
         work = null;
@@ -163,20 +182,14 @@ internal sealed class ForkJoinPool
         }
     }
 
-    private void WorkerLoop()
+    private void WorkerLoop(int index)
     {
-        int seen = 0; // generation's initial value: a job posted before this thread starts is still seen
-        while (true)
+        ref int state = ref states[index].Value;
+        while (!stopping)
         {
             long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
-            int current;
-            while ((current = Volatile.Read(ref generation)) == seen)
+            while (Volatile.Read(ref state) != Requested && !stopping)
             {
-                if (stopping)
-                {
-                    return;
-                }
-
                 if (Stopwatch.GetTimestamp() < spinUntil)
                 {
                     Thread.SpinWait(20);
@@ -186,7 +199,7 @@ internal sealed class ForkJoinPool
                 lock (sleepLock)
                 {
                     Interlocked.Increment(ref sleepers);
-                    while (Volatile.Read(ref generation) == seen && !stopping)
+                    while (Volatile.Read(ref state) != Requested && !stopping)
                     {
                         Monitor.Wait(sleepLock);
                     }
@@ -195,14 +208,19 @@ internal sealed class ForkJoinPool
                 }
             }
 
-            seen = current;
-            if (stopping)
+            if (Interlocked.CompareExchange(ref state, Running, Requested) == Requested)
             {
-                return;
+                RunTasks();
+                Volatile.Write(ref state, Idle);
             }
-
-            RunTasks();
-            Interlocked.Decrement(ref pending);
         }
+    }
+
+    /// <summary>One worker's state word, padded to its own cache line: workers spin on it.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct WorkerState
+    {
+        [FieldOffset(64)]
+        public int Value;
     }
 }

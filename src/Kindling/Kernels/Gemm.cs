@@ -10,8 +10,12 @@ namespace Kindling.Kernels;
 /// </remarks>
 internal static unsafe class Gemm
 {
-    /// <summary>Below this many flops (2·m·n·k) a product runs on the calling thread: fork-join costs a few µs.</summary>
-    internal const double ParallelFlops = 2e6;
+    /// <summary>Below this many flops (2·m·n·k, about 3 µs of one core) a product runs on the calling thread:
+    /// a fork-join with spinning workers costs well under a µs, but a sleeping worker takes tens to wake.</summary>
+    internal const double ParallelFlops = 3e5;
+
+    /// <summary>Packed-B sizes (floats) from which packing B is itself split across threads.</summary>
+    internal const int ParallelPackFloats = 1 << 16;
 
     /// <summary>Column panels beyond which A is packed; below it (narrow C) A is read in place.</summary>
     internal const int PackAMinPanels = 4;
@@ -96,8 +100,9 @@ internal static unsafe class Gemm
         SgemmJob job = SgemmJob.Current;
         job.Kernel = Path switch
         {
-            GemmPath.Avx512 => n <= 16 ? SgemmKernel.Avx512Narrow : SgemmKernel.Avx512Wide,
-            GemmPath.Avx2 => SgemmKernel.Avx2,
+            // Narrow C (the seed's 16- and 6-wide layers) gets narrower tiles: fewer FMAs wasted on padding.
+            GemmPath.Avx512 => n <= 8 ? SgemmKernel.AvxNarrowest : n <= 16 ? SgemmKernel.Avx512Narrow : SgemmKernel.Avx512Wide,
+            GemmPath.Avx2 => n <= 8 ? SgemmKernel.AvxNarrowest : SgemmKernel.Avx2,
             _ => SgemmKernel.Portable,
         };
         (job.MR, job.NR) = job.Kernel switch
@@ -105,6 +110,7 @@ internal static unsafe class Gemm
             SgemmKernel.Avx512Wide => (Avx512Kernel8x32.MR, Avx512Kernel8x32.NR),
             SgemmKernel.Avx512Narrow => (Avx512Kernel8x16.MR, Avx512Kernel8x16.NR),
             SgemmKernel.Avx2 => (Avx2Kernel6x16.MR, Avx2Kernel6x16.NR),
+            SgemmKernel.AvxNarrowest => (Avx2Kernel8x8.MR, Avx2Kernel8x8.NR),
             _ => (PortableKernel.MR, PortableKernel.NR),
         };
 
@@ -122,17 +128,20 @@ internal static unsafe class Gemm
         job.NPad = (nint)job.Panels * job.NR;
         job.PackedB = GemmWorkspace.Current.PackB(job.NPad * k);
         job.PackA = job.Panels > PackAMinPanels;
-        job.RowBlock = (SgemmJob.RowBlockTarget + job.MR - 1) / job.MR * job.MR;
-        job.RowBlocks = (m + job.RowBlock - 1) / job.RowBlock;
-
         int threads = 2.0 * m * n * k >= ParallelFlops ? KernelThreads.Effective : 1;
-        // Aim for ≥ 4 tasks per thread for balance; only a few row blocks → also split C's columns.
-        int chunks = threads > 1 && job.RowBlocks < 4 * threads ? Math.Min(job.Panels, ((4 * threads) + job.RowBlocks - 1) / job.RowBlocks) : 1;
+        // Aim for ≥ 4 tasks per thread (balance when a core is shared): first shrink the row blocks (down to one
+        // micro-panel), which costs no extra packing; only then split C's columns, which re-packs A per chunk.
+        int targetTasks = threads > 1 ? 4 * threads : 1;
+        int rowsPerTask = (m + targetTasks - 1) / targetTasks;
+        job.RowBlock = Math.Clamp((rowsPerTask + job.MR - 1) / job.MR * job.MR, job.MR, (SgemmJob.RowBlockTarget + job.MR - 1) / job.MR * job.MR);
+        job.RowBlocks = (m + job.RowBlock - 1) / job.RowBlock;
+        int chunks = job.RowBlocks < targetTasks ? Math.Min(job.Panels, (targetTasks + job.RowBlocks - 1) / job.RowBlocks) : 1;
         job.PanelsPerChunk = (job.Panels + chunks - 1) / chunks;
         job.ColChunks = (job.Panels + job.PanelsPerChunk - 1) / job.PanelsPerChunk;
 
+        // Packing B is a copy of k·n floats: worth a fork of its own only when it is large.
         job.PackingB = true;
-        ForkJoinPool.Run(job, job.Panels, threads);
+        ForkJoinPool.Run(job, job.Panels, job.NPad * k >= ParallelPackFloats ? threads : 1);
         job.PackingB = false;
         ForkJoinPool.Run(job, job.ComputeTasks, threads);
     }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kindling.Kernels;
 
@@ -17,7 +19,18 @@ internal static unsafe class GemmPacking
         {
             int valid = Math.Min(mr, rows - r0);
             float* d = dst + ((nint)r0 * kc);
-            if (rowStride == 1)
+            if (rowStride == 1 && mr == Vector256<float>.Count && (valid == mr || Avx512F.VL.IsSupported))
+            {
+                // op(A) = stored Aᵀ with 8-row micro-panels: one (masked, zero-filling) vector per p.
+                Vector256<float> lanes = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(valid)).AsSingle();
+                for (int p = 0; p < kc; p++)
+                {
+                    float* s = a + r0 + (p * kStride);
+                    Vector256<float> v = valid == mr ? Vector256.Load(s) : Avx512F.VL.MaskLoad(s, lanes, Vector256<float>.Zero);
+                    v.Store(d + ((nint)p * mr));
+                }
+            }
+            else if (rowStride == 1)
             {
                 // op(A) = stored Aᵀ: a micro-panel's rows are contiguous for each p.
                 for (int p = 0; p < kc; p++)
@@ -66,6 +79,39 @@ internal static unsafe class GemmPacking
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackBPanel(float* b, nint kStride, nint colStride, int kc, int cols, int nr, float* dst)
     {
+        if (colStride == 1 && cols == nr && nr % Vector256<float>.Count == 0)
+        {
+            // Full panel of a row-major B: each k row is nr contiguous floats (the common case).
+            for (int p = 0; p < kc; p++)
+            {
+                float* s = b + (p * kStride);
+                float* d = dst + ((nint)p * nr);
+                for (int j = 0; j < nr; j += Vector256<float>.Count)
+                {
+                    Vector256.Load(s + j).Store(d + j);
+                }
+            }
+
+            return;
+        }
+
+        if (colStride == 1 && Avx512F.IsSupported && nr % Vector512<float>.Count == 0)
+        {
+            // Ragged last panel: masked loads fill the padding columns with zeros in the same instruction.
+            for (int p = 0; p < kc; p++)
+            {
+                float* s = b + (p * kStride);
+                float* d = dst + ((nint)p * nr);
+                for (int j = 0; j < nr; j += Vector512<float>.Count)
+                {
+                    Vector512<float> lanes = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(cols - j)).AsSingle();
+                    Avx512F.MaskLoad(s + j, lanes, Vector512<float>.Zero).Store(d + j);
+                }
+            }
+
+            return;
+        }
+
         if (colStride == 1)
         {
             for (int p = 0; p < kc; p++)

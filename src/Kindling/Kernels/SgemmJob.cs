@@ -9,6 +9,7 @@ internal enum SgemmKernel
     Avx2,
     Avx512Wide,
     Avx512Narrow,
+    AvxNarrowest,
 }
 
 /// <summary>One float32 product, blocked for the caches and split into tasks over fixed blocks of C.</summary>
@@ -74,6 +75,7 @@ internal sealed unsafe class SgemmJob : IParallelWork
             case SgemmKernel.Avx512Wide: Compute<Avx512Kernel8x32>(task); break;
             case SgemmKernel.Avx512Narrow: Compute<Avx512Kernel8x16>(task); break;
             case SgemmKernel.Avx2: Compute<Avx2Kernel6x16>(task); break;
+            case SgemmKernel.AvxNarrowest: Compute<Avx2Kernel8x8>(task); break;
             default: Compute<PortableKernel>(task); break;
         }
     }

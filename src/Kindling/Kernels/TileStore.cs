@@ -11,7 +11,7 @@ namespace Kindling.Kernels;
 /// fixed by k-block boundaries only (never by threads). Per element x = acc:
 /// first k-block: x = alpha·acc (beta = 0: C is not read, as BLAS) or fma(beta, C, alpha·acc);
 /// later k-blocks: x = fma(alpha, acc, C); last k-block: x += bias[j], then the epilogue.
-/// The vector and scalar stores perform the same roundings, so edge tiles agree with full ones.</remarks>
+/// The vector, masked-vector and scalar stores perform the same roundings, so edge tiles agree with full ones.</remarks>
 internal unsafe struct TileStore
 {
     public float* C;
@@ -25,7 +25,16 @@ internal unsafe struct TileStore
     public Epilogue Epilogue;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Store512(Vector512<float> acc, nint i, nint j)
+    public readonly void Store512(Vector512<float> acc, nint i, nint j) => Store512(acc, i, j, default, partial: false);
+
+    /// <summary>Stores the first <paramref name="cols"/> (&lt; 16) lanes only; masked loads and stores never touch
+    /// memory past the edge of C, bias or mask.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void Store512Partial(Vector512<float> acc, nint i, nint j, int cols) =>
+        Store512(acc, i, j, Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(cols)).AsSingle(), partial: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void Store512(Vector512<float> acc, nint i, nint j, Vector512<float> lanes, bool partial)
     {
         float* c = C + (i * Ldc) + j;
         Vector512<float> x = acc * Vector512.Create(Alpha);
@@ -33,19 +42,19 @@ internal unsafe struct TileStore
         {
             if (Beta != 0f)
             {
-                x = Avx512F.FusedMultiplyAdd(Vector512.Create(Beta), Vector512.Load(c), x);
+                x = Avx512F.FusedMultiplyAdd(Vector512.Create(Beta), Load512(c, lanes, partial), x);
             }
         }
         else
         {
-            x = Avx512F.FusedMultiplyAdd(Vector512.Create(Alpha), acc, Vector512.Load(c));
+            x = Avx512F.FusedMultiplyAdd(Vector512.Create(Alpha), acc, Load512(c, lanes, partial));
         }
 
         if (Last)
         {
             if (Bias != null)
             {
-                x += Vector512.Load(Bias + j);
+                x += Load512(Bias + j, lanes, partial);
             }
 
             if (Epilogue == Epilogue.Relu)
@@ -55,16 +64,35 @@ internal unsafe struct TileStore
             }
             else if (Epilogue == Epilogue.ReluMask)
             {
-                Vector512<float> keep = Vector512.GreaterThan(Vector512.Load(Mask + (i * Ldc) + j), Vector512<float>.Zero);
+                Vector512<float> keep = Vector512.GreaterThan(Load512(Mask + (i * Ldc) + j, lanes, partial), Vector512<float>.Zero);
                 x = Vector512.ConditionalSelect(keep, x, Vector512<float>.Zero);
             }
         }
 
-        x.Store(c);
+        if (partial)
+        {
+            Avx512F.MaskStore(c, lanes, x);
+        }
+        else
+        {
+            x.Store(c);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Store256(Vector256<float> acc, nint i, nint j)
+    private static Vector512<float> Load512(float* p, Vector512<float> lanes, bool partial) =>
+        partial ? Avx512F.MaskLoad(p, lanes, Vector512<float>.Zero) : Vector512.Load(p);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void Store256(Vector256<float> acc, nint i, nint j) => Store256(acc, i, j, default, partial: false);
+
+    /// <summary>Stores the first <paramref name="cols"/> (&lt; 8) lanes only (vmaskmovps: no access past the edge).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void Store256Partial(Vector256<float> acc, nint i, nint j, int cols) =>
+        Store256(acc, i, j, Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(cols)).AsSingle(), partial: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void Store256(Vector256<float> acc, nint i, nint j, Vector256<float> lanes, bool partial)
     {
         float* c = C + (i * Ldc) + j;
         Vector256<float> x = acc * Vector256.Create(Alpha);
@@ -72,19 +100,19 @@ internal unsafe struct TileStore
         {
             if (Beta != 0f)
             {
-                x = Fma.MultiplyAdd(Vector256.Create(Beta), Vector256.Load(c), x);
+                x = Fma.MultiplyAdd(Vector256.Create(Beta), Load256(c, lanes, partial), x);
             }
         }
         else
         {
-            x = Fma.MultiplyAdd(Vector256.Create(Alpha), acc, Vector256.Load(c));
+            x = Fma.MultiplyAdd(Vector256.Create(Alpha), acc, Load256(c, lanes, partial));
         }
 
         if (Last)
         {
             if (Bias != null)
             {
-                x += Vector256.Load(Bias + j);
+                x += Load256(Bias + j, lanes, partial);
             }
 
             if (Epilogue == Epilogue.Relu)
@@ -93,12 +121,74 @@ internal unsafe struct TileStore
             }
             else if (Epilogue == Epilogue.ReluMask)
             {
-                Vector256<float> keep = Vector256.GreaterThan(Vector256.Load(Mask + (i * Ldc) + j), Vector256<float>.Zero);
+                Vector256<float> keep = Vector256.GreaterThan(Load256(Mask + (i * Ldc) + j, lanes, partial), Vector256<float>.Zero);
                 x = Vector256.ConditionalSelect(keep, x, Vector256<float>.Zero);
             }
         }
 
-        x.Store(c);
+        if (partial)
+        {
+            // vmaskmovps stores are slow on AMD cores (microcoded); AVX-512VL's k-masked store is not.
+            if (Avx512F.VL.IsSupported)
+            {
+                Avx512F.VL.MaskStore(c, lanes, x);
+            }
+            else
+            {
+                Avx.MaskStore(c, lanes, x);
+            }
+        }
+        else
+        {
+            x.Store(c);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Load256(float* p, Vector256<float> lanes, bool partial) =>
+        !partial ? Vector256.Load(p) : Avx512F.VL.IsSupported ? Avx512F.VL.MaskLoad(p, lanes, Vector256<float>.Zero) : Avx.MaskLoad(p, lanes);
+
+    /// <summary>Stores the valid rows × cols of a spilled AVX-512 tile (ld = row width) with full and masked
+    /// vector stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public readonly void StoreEdge512(float* tile, int width, int rows, int cols, nint i0, nint j0)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int v = 0; v < cols; v += 16)
+            {
+                Vector512<float> x = Vector512.Load(tile + (r * width) + v);
+                if (cols - v >= 16)
+                {
+                    Store512(x, i0 + r, j0 + v);
+                }
+                else
+                {
+                    Store512Partial(x, i0 + r, j0 + v, cols - v);
+                }
+            }
+        }
+    }
+
+    /// <summary>Stores the valid rows × cols of a spilled AVX2 tile with full and masked vector stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public readonly void StoreEdge256(float* tile, int width, int rows, int cols, nint i0, nint j0)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int v = 0; v < cols; v += 8)
+            {
+                Vector256<float> x = Vector256.Load(tile + (r * width) + v);
+                if (cols - v >= 8)
+                {
+                    Store256(x, i0 + r, j0 + v);
+                }
+                else
+                {
+                    Store256Partial(x, i0 + r, j0 + v, cols - v);
+                }
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -141,6 +231,7 @@ internal unsafe struct TileStore
     }
 
     /// <summary>Scalar store of the valid rows × cols corner of a spilled tile (edge tiles).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void StorePartial(float* tile, int tileLd, int rows, int cols, nint i0, nint j0)
     {
         for (int r = 0; r < rows; r++)

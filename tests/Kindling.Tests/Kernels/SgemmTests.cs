@@ -77,23 +77,28 @@ public sealed class SgemmTests(ITestOutputHelper output)
         }
 
         // Big enough to be split into tasks (≥ Gemm.ParallelFlops) and to cross the k-block and row-block sizes.
-        foreach (var (m, n, k, transA, transB) in new[] { (300, 257, 520, false, true), (914, 16, 64, false, false), (64, 33, 914, true, false) })
+        foreach (var (m, n, k, transA, transB) in new[] { (300, 257, 520, false, true), (914, 16, 64, false, false), (914, 6, 100, false, true), (64, 33, 914, true, false) })
         {
             float[] a = GemmReference.RandomFloats(m * k, 7), b = GemmReference.RandomFloats(k * n, 8), bias = GemmReference.RandomFloats(n, 9);
-            float[] one = GemmReference.RandomFloats(m * n, 10), two = (float[])one.Clone();
+            float[] start = GemmReference.RandomFloats(m * n, 10), one = (float[])start.Clone(), two = new float[m * n];
             try
             {
                 KernelThreads.ForcedForThisThread = 1;
                 Gemm.Sgemm(transA, transB, m, n, k, 0.75f, a, transA ? m : k, b, transB ? k : n, 0.5f, one, n, bias, Epilogue.Relu);
+                float[] expected = one;
                 KernelThreads.ForcedForThisThread = 2;
-                Gemm.Sgemm(transA, transB, m, n, k, 0.75f, a, transA ? m : k, b, transB ? k : n, 0.5f, two, n, bias, Epilogue.Relu);
+                // Repeated back to back: the pool's hand-off between jobs (spinning, taken-back workers) is exercised.
+                for (int repeat = 0; repeat < (m * n * k > 10_000_000 ? 2 : 20); repeat++)
+                {
+                    Array.Copy(start, two, start.Length);
+                    Gemm.Sgemm(transA, transB, m, n, k, 0.75f, a, transA ? m : k, b, transB ? k : n, 0.5f, two, n, bias, Epilogue.Relu);
+                    Assert.True(expected.AsSpan().SequenceEqual(two), $"{m}x{n}x{k}: 1 and 2 threads differ (repeat {repeat})");
+                }
             }
             finally
             {
                 KernelThreads.ForcedForThisThread = 0;
             }
-
-            Assert.True(one.AsSpan().SequenceEqual(two), $"{m}x{n}x{k}: 1 and 2 threads differ");
         }
     }
 
