@@ -1,9 +1,18 @@
 using BenchmarkDotNet.Running;
 
+// `workload ...` runs one training workload once and prints a JSON line (bench/compare.sh reads it);
+// `--gemm-quick` is the kernels' Stopwatch GEMM measurement; anything else goes to BenchmarkDotNet
+// (e.g. `--filter *SeedStep*`).
+if (args is ["workload", ..])
+{
+    return Kindling.Bench.Workloads.WorkloadRunner.Run(args[1..]);
+}
+
 if (args is ["--gemm-quick", ..])
 {
     Kindling.Bench.GemmQuick.Run(args[1..]);
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -119,9 +119,48 @@ def mixed():
     return out
 
 
+def loader():
+    """torch.utils.data.DataLoader orders (PyTorch 1.13), and sklearn split indices for DataSplit."""
+    import math
+
+    import torch
+    from sklearn.model_selection import train_test_split
+    from torch.utils.data import DataLoader, TensorDataset
+
+    def epochs(n, batch, drop_last, use_generator):
+        torch.manual_seed(42)
+        g = torch.Generator().manual_seed(7) if use_generator else None
+        ds = TensorDataset(torch.arange(n), torch.arange(n, dtype=torch.float32).reshape(n, 1) * 0.5)
+        dl = DataLoader(ds, batch_size=batch, shuffle=True, drop_last=drop_last, generator=g)
+        out = []
+        for _ in range(3):
+            out.append([b[0].tolist() for b in dl])
+        after = torch.rand(1).item() if g is None else torch.rand(1, generator=g).item()
+        return {"n": n, "batch": batch, "drop_last": drop_last, "generator": use_generator,
+                "epochs": out, "rand_after": after}
+
+    df = read(os.path.join(ROOT, "data", "WineQT.csv"))
+    y = df["quality"].to_numpy()
+    n = len(y)
+    idx = np.arange(n)
+    rest, test = train_test_split(idx, test_size=0.2, random_state=42, stratify=y)
+    train, val = train_test_split(rest, test_size=math.ceil(0.1 * n), random_state=42, stratify=y[rest])
+    rest_u, test_u = train_test_split(idx, test_size=0.25, random_state=3)
+    train_u, val_u = train_test_split(rest_u, test_size=100, random_state=3)
+    return {
+        "torch": torch.__version__,
+        "loaders": [epochs(914, 32, False, False), epochs(10, 4, True, False), epochs(10, 4, False, True),
+                    epochs(12, 4, False, True)],
+        "split_stratified": {"test_size": 0.2, "val_size": 0.1, "seed": 42, "train": train.tolist(),
+                             "val": val.tolist(), "test": test.tolist()},
+        "split_random": {"test_size": 0.25, "val_count": 100, "seed": 3, "train": train_u.tolist(),
+                         "val": val_u.tolist(), "test": test_u.tolist()},
+    }
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    for name, build in (("data_wineqt.json", wineqt), ("data_mixed.json", mixed)):
+    for name, build in (("data_wineqt.json", wineqt), ("data_mixed.json", mixed), ("data_loader.json", loader)):
         path = os.path.join(OUT, name)
         with open(path, "w") as f:
             json.dump(build(), f, indent=None)
