@@ -29,7 +29,8 @@ from torch.utils.data import DataLoader, TensorDataset
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.path.join(ROOT, "data", "WineQT.csv")
-SEED_PROGRAM = "/work/shared/reference/seed_program.py"
+# The oracle program lives beside the repository; SEED_PROGRAM=/path/to/seed_program.py overrides.
+SEED_PROGRAM = os.environ.get("SEED_PROGRAM", "/work/shared/reference/seed_program.py")
 OUT = os.path.join(ROOT, "tools", "reference", "fixtures", "seed_runs.json")
 THREADS = 1  # one thread: PyTorch's own sums in a fixed order, so the fixture is reproducible
 
