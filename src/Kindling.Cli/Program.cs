@@ -1,10 +1,57 @@
+using System.CommandLine;
+using Kindling.Cli.Commands;
+
 namespace Kindling.Cli;
 
+/// <summary>The <c>kindling</c> command: train · evaluate · predict · export · inspect.</summary>
 static class Program
 {
     static int Main(string[] args)
     {
-        Console.Error.WriteLine("kindling: under construction");
-        return 1;
+        var root = new RootCommand("Kindling: train a neural-network classifier on a CSV file, the PyTorch way, in pure C#.");
+        root.Options.Add(CommonOptions.Verbose);
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                Console.Error.WriteLine($"kindling: error: {error.Message}");
+            Console.Error.WriteLine("Run 'kindling --help' (or 'kindling <command> --help') for usage.");
+            return ExitCodes.BadInput;
+        }
+        return Invoke(parsed);
+    }
+
+    // Every failure becomes one clear line on stderr and an exit code; --verbose adds the stack trace.
+    static int Invoke(ParseResult parsed)
+    {
+        bool verbose = parsed.GetValue(CommonOptions.Verbose);
+        try
+        {
+            // Ctrl+C cancels the token; training stops after the current step and still saves the run.
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
+        }
+        catch (Exception e) when (ErrorReport.IsUserError(e))
+        {
+            Console.Error.WriteLine($"kindling: error: {ErrorReport.Describe(e)}");
+            if (verbose) Console.Error.WriteLine(e);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("kindling: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"kindling: internal error: {e.Message}");
+            Console.Error.WriteLine(verbose ? e.ToString() : "Run again with --verbose for details, and please report it.");
+            return ExitCodes.Internal;
+        }
     }
 }

@@ -3,7 +3,8 @@ using System.Numerics.Tensors;
 
 namespace Kindling;
 
-// Binary arithmetic as op structs for Elementwise.Binary; span forms go to TensorPrimitives (SIMD).
+// Binary arithmetic as op structs for Elementwise.Binary; span-span forms go to TensorPrimitives (SIMD),
+// span-scalar forms to ScalarSpan's Vector<T> loops.
 
 internal readonly struct AddOp<T> : IBinaryOp<AddOp<T>, T, T>
     where T : INumber<T>
@@ -12,9 +13,9 @@ internal readonly struct AddOp<T> : IBinaryOp<AddOp<T>, T, T>
 
     public static void Invoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Add(a, b, d);
 
-    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => TensorPrimitives.Add(a, b, d);
+    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => ScalarSpan.Add(a, b, d);
 
-    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Add(b, a, d);
+    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => ScalarSpan.Add(b, a, d);
 }
 
 internal readonly struct SubOp<T> : IBinaryOp<SubOp<T>, T, T>
@@ -24,9 +25,9 @@ internal readonly struct SubOp<T> : IBinaryOp<SubOp<T>, T, T>
 
     public static void Invoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Subtract(a, b, d);
 
-    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => TensorPrimitives.Subtract(a, b, d);
+    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => ScalarSpan.Subtract(a, b, d, reversed: false);
 
-    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Subtract(a, b, d);
+    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => ScalarSpan.Subtract(b, a, d, reversed: true);
 }
 
 internal readonly struct MulOp<T> : IBinaryOp<MulOp<T>, T, T>
@@ -36,9 +37,9 @@ internal readonly struct MulOp<T> : IBinaryOp<MulOp<T>, T, T>
 
     public static void Invoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Multiply(a, b, d);
 
-    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => TensorPrimitives.Multiply(a, b, d);
+    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => ScalarSpan.Multiply(a, b, d);
 
-    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Multiply(b, a, d);
+    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => ScalarSpan.Multiply(b, a, d);
 }
 
 internal readonly struct DivOp<T> : IBinaryOp<DivOp<T>, T, T>
@@ -48,9 +49,9 @@ internal readonly struct DivOp<T> : IBinaryOp<DivOp<T>, T, T>
 
     public static void Invoke(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Divide(a, b, d);
 
-    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => TensorPrimitives.Divide(a, b, d);
+    public static void Invoke(ReadOnlySpan<T> a, T b, Span<T> d) => ScalarSpan.Divide(a, b, d, reversed: false);
 
-    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Divide(a, b, d);
+    public static void Invoke(T a, ReadOnlySpan<T> b, Span<T> d) => ScalarSpan.Divide(b, a, d, reversed: true);
 }
 
 internal readonly struct PowOp<T> : IBinaryOp<PowOp<T>, T, T>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -45,8 +46,14 @@ internal static class SoftmaxKernels
         TensorPrimitives.Subtract(x, max, y);
         if (log)
         {
-            T sum = T.Zero;
-            foreach (var v in y) sum += T.Exp(v);
+            // Σ exp(x − max) needs a scratch row: the destination keeps x − max for the final subtraction.
+            T[]? rented = null;
+            Span<T> scratch = x.Length * Unsafe.SizeOf<T>() <= 4096
+                ? stackalloc T[x.Length]
+                : (rented = ArrayPool<T>.Shared.Rent(x.Length)).AsSpan(0, x.Length);
+            TensorPrimitives.Exp(y, scratch);
+            T sum = TensorPrimitives.Sum<T>(scratch);
+            if (rented is not null) ArrayPool<T>.Shared.Return(rented);
             TensorPrimitives.Subtract(y, T.Log(sum), y);
         }
         else

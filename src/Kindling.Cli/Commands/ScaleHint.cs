@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Kindling.Cli.Commands;
+
+/// <summary>Spots features whose scales differ by orders of magnitude (gradient descent then crawls along the
+/// small ones), to suggest --standardize.</summary>
+static class ScaleHint
+{
+    /// <summary>Ratio of the largest to the smallest non-zero feature standard deviation that triggers the hint.</summary>
+    const double Threshold = 100;
+
+    public static string? Check(Tensor x, IReadOnlyList<string> names)
+    {
+        int n = x.Size(0), d = x.Size(1);
+        if (n < 2) return null;
+        var data = x.ToArray<float>();
+        int lo = -1, hi = -1;
+        double loStd = double.PositiveInfinity, hiStd = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double mean = 0, sq = 0;
+            for (int i = 0; i < n; i++) mean += data[i * d + j];
+            mean /= n;
+            for (int i = 0; i < n; i++) sq += (data[i * d + j] - mean) * (data[i * d + j] - mean);
+            double std = Math.Sqrt(sq / n);
+            if (std <= 0) continue;
+            if (std < loStd) (loStd, lo) = (std, j);
+            if (std > hiStd) (hiStd, hi) = (std, j);
+        }
+        if (lo < 0 || hiStd / loStd < Threshold) return null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"hint: feature scales differ by {hiStd / loStd:G2}x (std of '{names[hi]}' {hiStd:G3} vs '{names[lo]}' {loStd:G3}); --standardize usually trains faster and better");
+    }
+}

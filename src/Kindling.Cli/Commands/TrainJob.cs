@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kindling.Data;
+using Kindling.Nn;
+using Kindling.Optim;
+using Kindling.Training;
+using Kindling.Training.Convergence;
+using Kindling.Training.Metrics;
+using Kindling.Training.Runs;
+
+namespace Kindling.Cli.Commands;
+
+/// <summary>The whole job of <c>kindling train</c>, top to bottom like the seed: read, encode, split, preprocess,
+/// seed and build the model, train, evaluate on the test rows, save the run folder, report.</summary>
+static class TrainJob
+{
+    public static int Run(TrainSettings s, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var notes = new List<string>();
+        if (s.Threads is int threads)
+        {
+            if (threads < 1) throw new UsageException($"--threads must be at least 1, got {threads}");
+            Torch.SetNumThreads(threads);
+        }
+        if (s.Epochs < 1) throw new UsageException($"--epochs must be at least 1, got {s.Epochs}");
+        if (s.BatchSize < 0) throw new UsageException($"--batch-size must be 0 (full batch) or positive, got {s.BatchSize}");
+        if (s.Lr <= 0 || !double.IsFinite(s.Lr)) throw new UsageException($"--lr must be a positive number, got {s.Lr}");
+        if (s.WeightDecay < 0) throw new UsageException($"--weight-decay must not be negative, got {s.WeightDecay}");
+        if (s.Dropout is < 0 or >= 1) throw new UsageException($"--dropout must be in [0, 1), got {s.Dropout}");
+        if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
+        var hidden = ParseHidden(s.Hidden);
+        var output = RunDirectory.Reserve(s.Out);
+        try
+        {
+            return Run(s, output, hidden, notes, clock, cancel);
+        }
+        catch
+        {
+            output.Abandon();
+            throw;
+        }
+    }
+
+    static int Run(TrainSettings s, RunDirectory output, int[] hidden, List<string> notes, Stopwatch clock, CancellationToken cancel)
+    {
+
+        // Read the data; the seed's target and dropped Id are defaults for the embedded WineQT only.
+        var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric);
+        bool embedded = DataSource.IsEmbedded(s.Data);
+        string target = s.Target ?? (embedded ? "quality" : throw new UsageException(
+            $"--target is required for {s.Data}: name the column to predict; its columns are: {string.Join(", ", frame.ColumnNames)}"));
+        Columns.Require(frame, target, "--target");
+        var drop = s.Drop is null ? (embedded ? ["Id"] : []) : Lists.Split(s.Drop);
+        foreach (var name in drop) Columns.Require(frame, name, "--drop");
+        if (drop.Contains(target)) throw new UsageException($"--drop: '{target}' is the target column");
+        frame = DropMissingTargets(frame, target, notes);
+
+        // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
+        var labels = LabelEncoder.FitTarget(frame, target);
+        long[] y = labels.Transform(frame, target);
+        var (trainRows, valRows, testRows) = Split(y, s, notes);
+
+        // Features: fitted on the training rows only.
+        var preprocessor = Preprocessor.Fit(frame, new PreprocessorOptions
+        {
+            Target = target,
+            Drop = drop,
+            Impute = ParseImpute(s.Impute),
+            Scaler = s.Standardize ? ScalerKind.Standard : ScalerKind.None,
+        }, trainRows);
+        Describe(preprocessor, frame, s, notes);
+        var xTrain = preprocessor.Transform(frame, trainRows).ToTensor();
+        var yTrain = Rows(y, trainRows);
+        Tensor? xVal = valRows.Length > 0 ? preprocessor.Transform(frame, valRows).ToTensor() : null;
+        Tensor? yVal = valRows.Length > 0 ? Rows(y, valRows) : null;
+        var xTest = preprocessor.Transform(frame, testRows).ToTensor();
+        var yTest = Rows(y, testRows);
+        string? scaleHint = s.Standardize ? null : ScaleHint.Check(xTrain, preprocessor.FeatureNames);
+
+        // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
+        var spec = new MlpSpec(preprocessor.FeatureCount, hidden, s.Activation, s.Dropout, labels.Count);
+        var model = spec.Build();
+        Torch.ManualSeed(s.Seed);
+        model.Apply(m => m.ResetParameters());
+        var criterion = new CrossEntropyLoss(weight: s.ClassWeight == "balanced"
+            ? Torch.Tensor(ClassWeights.Balanced(yTrain.ToArray<long>(), labels.Count)) : null);
+        Optimizer optimizer = s.Optimizer switch
+        {
+            "adamw" => new AdamW(model.Parameters(), lr: s.Lr, weightDecay: s.WeightDecay),
+            "sgd" => new SGD(model.Parameters(), lr: s.Lr, weightDecay: s.WeightDecay),
+            _ => new Adam(model.Parameters(), lr: s.Lr, weightDecay: s.WeightDecay),
+        };
+        var trainer = new Trainer(model, criterion, optimizer, new TrainerOptions
+        {
+            Epochs = s.Epochs,
+            BatchSize = s.BatchSize,
+            CheckpointDirectory = Path.Combine(output.Staging, "checkpoints"),
+            CheckpointEvery = s.CheckpointEvery,
+        });
+        if (s.EarlyStopping is int patience) trainer.Callbacks.Add(new EarlyStopping(patience));
+
+        // Train.
+        var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
+        if (result.Message is not null) notes.Add(result.Message);
+
+        // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.
+        var report = Evaluation.Report(model, xTest, yTest, labels);
+        var convergence = ConvergenceDetector.Detect(result.History.TrainLoss, result.History.ValLoss);
+
+        // Save the run folder, then move it into place in one step.
+        var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), DataInfo(s, frame, trainRows, valRows, testRows));
+        RunFiles.Write(output.Staging, saved, result, report, convergence);
+        output.Commit();
+
+        var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,
+            trainRows.Length, valRows.Length, testRows.Length, clock.Elapsed.TotalSeconds);
+        if (s.Json) TrainReport.WriteJson(summary);
+        else TrainReport.WriteTable(summary);
+        return result.Reason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+    }
+
+    static int[] ParseHidden(string hidden)
+    {
+        var sizes = new List<int>();
+        foreach (var part in Lists.Split(hidden))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int h) || h < 1)
+                throw new UsageException($"--hidden: '{part}' is not a positive layer size (expected e.g. 64,32, or '' for none)");
+            sizes.Add(h);
+        }
+        return [.. sizes];
+    }
+
+    static ImputeStrategy ParseImpute(string? impute) => impute switch
+    {
+        null or "median" => ImputeStrategy.Median,
+        "mean" => ImputeStrategy.Mean,
+        "most_frequent" => ImputeStrategy.MostFrequent,
+        "constant" => ImputeStrategy.Constant,
+        _ => throw new UsageException($"--impute: unknown strategy '{impute}'"),
+    };
+
+    static Frame DropMissingTargets(Frame frame, string target, List<string> notes)
+    {
+        var column = frame[target];
+        var keep = Enumerable.Range(0, frame.RowCount).Where(r => !column.IsMissing(r)).ToArray();
+        if (keep.Length == frame.RowCount) return frame;
+        int dropped = frame.RowCount - keep.Length;
+        notes.Add($"warning: dropped {dropped} row(s) whose target '{target}' is missing");
+        if (keep.Length == 0) throw new DataException($"every row's target '{target}' is missing", frame.Source, column: target);
+        return frame.Take(keep);
+    }
+
+    static (int[] Train, int[] Val, int[] Test) Split(long[] y, TrainSettings s, List<string> notes)
+    {
+        var testSize = ParseSize(s.TestSize, "--test-size", allowZero: false)!.Value;
+        var (train, test) = SplitOnce(y, Enumerable.Range(0, y.Length).ToArray(), testSize, s, "--test-size");
+        int[] val = [];
+        if (ParseSize(s.ValSize, "--val-size", allowZero: true) is SplitSize valSize)
+            (train, val) = SplitOnce(y, train, valSize, s, "--val-size");
+        var present = train.Select(r => y[r]).ToHashSet();
+        var missing = Enumerable.Range(0, (int)y.Max() + 1).Where(c => !present.Contains(c)).ToList();
+        if (missing.Count > 0)
+            notes.Add($"warning: {missing.Count} class(es) have no training rows (class index {string.Join(", ", missing)}); consider --stratify");
+        return (train, val, test);
+    }
+
+    static (int[] Train, int[] Held) SplitOnce(long[] y, int[] rows, SplitSize size, TrainSettings s, string option)
+    {
+        try
+        {
+            var (a, b) = s.Stratify
+                ? ModelSelection.TrainTestSplit(rows.Select(r => y[r]).ToArray(), testSize: size, randomState: s.SplitSeed)
+                : ModelSelection.TrainTestSplit(rows.Length, testSize: size, randomState: s.SplitSeed);
+            return (a.Select(i => rows[i]).ToArray(), b.Select(i => rows[i]).ToArray());
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{option}: {e.Message}");
+        }
+    }
+
+    /// <summary>scikit-learn's convention: an integer is a row count, a number with a fraction part a fraction.</summary>
+    static SplitSize? ParseSize(string text, string option, bool allowZero)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int count))
+            return count == 0 && allowZero ? null : count > 0 ? SplitSize.FromCount(count)
+                : throw new UsageException($"{option} must be a fraction in (0, 1) or a positive row count, got {text}");
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double fraction) && fraction > 0 && fraction < 1)
+            return SplitSize.FromFraction(fraction);
+        if (allowZero && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double zero) && zero == 0) return null;
+        throw new UsageException($"{option} must be a fraction in (0, 1) or a positive row count, got '{text}'");
+    }
+
+    static Tensor Rows(long[] y, int[] rows) => Torch.Tensor(rows.Select(r => y[r]).ToArray());
+
+    static void Describe(Preprocessor p, Frame frame, TrainSettings s, List<string> notes)
+    {
+        if (p.CategoricalColumns.Count > 0)
+            notes.Add($"one-hot encoded {p.CategoricalColumns.Count} categorical column(s): {string.Join(", ", p.CategoricalColumns)}");
+        var imputed = p.NumericColumns.Concat(p.CategoricalColumns).Where(c => frame[c].MissingCount > 0).ToList();
+        if (imputed.Count > 0)
+            notes.Add($"imputed missing values ({s.Impute ?? "median"}) in: {string.Join(", ", imputed)}");
+        if (s.Standardize) notes.Add("standardised numeric features (mean and std of the training rows)");
+    }
+
+    static JsonObject TrainingOptions(TrainSettings s, TrainResult result) => new()
+    {
+        ["epochs"] = s.Epochs,
+        ["epochs_trained"] = result.History.Count,
+        ["stop_reason"] = result.Reason.ToString(),
+        ["batch_size"] = s.BatchSize,
+        ["optimizer"] = s.Optimizer,
+        ["lr"] = s.Lr,
+        ["weight_decay"] = s.WeightDecay,
+        ["loss"] = "cross_entropy",
+        ["class_weight"] = s.ClassWeight,
+        ["early_stopping_patience"] = s.EarlyStopping,
+        ["seed"] = s.Seed,
+        ["split_seed"] = s.SplitSeed,
+        ["test_size"] = s.TestSize,
+        ["val_size"] = s.ValSize,
+        ["stratify"] = s.Stratify,
+        ["standardize"] = s.Standardize,
+    };
+
+    static JsonObject DataInfo(TrainSettings s, Frame frame, int[] train, int[] val, int[] test) => new()
+    {
+        ["path"] = DataSource.IsEmbedded(s.Data) ? s.Data.ToLowerInvariant() : Path.GetFullPath(s.Data),
+        ["sha256"] = DataSource.Sha256(s.Data),
+        ["rows"] = frame.RowCount,
+        ["train_rows"] = train.Length,
+        ["val_rows"] = val.Length,
+        ["test_rows"] = test.Length,
+    };
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Kindling.Cli.Commands;
+
+/// <summary>Prints the end of a training run: a summary table for people, or exactly one JSON object for programs.</summary>
+static class TrainReport
+{
+    public static void WriteJson(TrainSummary s)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var json = new Utf8JsonWriter(stdout))
+        {
+            var h = s.Result.History;
+            json.WriteStartObject();
+            WriteArray(json, "train_loss", h.TrainLoss);
+            if (h.ValLoss.Count > 0)
+            {
+                WriteArray(json, "val_loss", h.ValLoss);
+                WriteArray(json, "val_accuracy", h.ValAccuracy);
+            }
+            json.WriteNumber("test_accuracy", s.Test.Accuracy);
+            json.WriteNumber("test_macro_f1", s.Test.MacroAverage.FScore);
+            json.WriteNumber("test_balanced_accuracy", s.Test.BalancedAccuracy);
+            json.WriteNumber("suggested_epochs", s.Convergence.SuggestedEpochs);
+            json.WriteBoolean("converged", s.Convergence.Converged);
+            json.WriteString("convergence", s.Convergence.Reason);
+            json.WriteNumber("epochs_trained", h.Count);
+            json.WriteString("stop_reason", s.Result.Reason.ToString());
+            if (s.Result.BestEpoch is int best) json.WriteNumber("best_epoch", best);
+            json.WriteNumber("train_seconds", s.Result.TrainSeconds);
+            json.WriteNumber("total_seconds", s.TotalSeconds);
+            json.WriteString("out", s.Out);
+            json.WriteString("architecture", s.Architecture);
+            json.WriteStartArray("classes");
+            foreach (var c in s.Saved.Labels.Classes) json.WriteStringValue(c);
+            json.WriteEndArray();
+            json.WriteNumber("n_train", s.TrainRows);
+            json.WriteNumber("n_val", s.ValRows);
+            json.WriteNumber("n_test", s.TestRows);
+            json.WriteStartArray("notes");
+            foreach (var note in s.Notes) json.WriteStringValue(note);
+            if (s.ScaleHint is not null) json.WriteStringValue(s.ScaleHint);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        stdout.WriteByte((byte)'\n');
+    }
+
+    static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteNumberValue(v);
+        json.WriteEndArray();
+    }
+
+    public static void WriteTable(TrainSummary s)
+    {
+        var h = s.Result.History;
+        var rows = new List<(string, string)>
+        {
+            ("data", $"{s.Settings.Data} → {s.Saved.Target} ({s.Saved.Labels.Count} classes)"),
+            ("rows", $"{s.TrainRows} train, {(s.ValRows > 0 ? $"{s.ValRows} validation, " : "")}{s.TestRows} test"),
+            ("model", s.Architecture),
+            ("epochs", $"{h.Count} of {s.Settings.Epochs} ({(s.Settings.BatchSize > 0 ? $"batch {s.Settings.BatchSize}" : "full batch")}, {s.Settings.Optimizer} lr {F(s.Settings.Lr)})"),
+            ("final train loss", h.Count > 0 ? h.TrainLoss[^1].ToString("F6", CultureInfo.InvariantCulture) : "-"),
+        };
+        if (h.ValLoss.Count > 0) rows.Add(("final validation loss", h.ValLoss[^1].ToString("F6", CultureInfo.InvariantCulture)));
+        rows.Add(("test accuracy", $"{s.Test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
+        rows.Add(("test macro F1", s.Test.MacroAverage.FScore.ToString("F4", CultureInfo.InvariantCulture)));
+        rows.Add(("suggested epochs", $"{s.Convergence.SuggestedEpochs} — {s.Convergence.Reason}"));
+        rows.Add(("time", $"{F(s.Result.TrainSeconds * 1000)} ms training, {F(s.TotalSeconds)} s in all"));
+        rows.Add(("saved to", s.Out));
+
+        if (Terminal.IsRich)
+        {
+            var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
+            foreach (var (k, v) in rows) table.AddRow(new Markup($"[bold]{Markup.Escape(k)}[/]"), new Text(v));
+            AnsiConsole.Write(table);
+        }
+        else
+        {
+            int width = rows.Max(r => r.Item1.Length);
+            foreach (var (k, v) in rows) Console.WriteLine($"{k.PadRight(width)}  {v}");
+        }
+        foreach (var note in s.Notes) Console.WriteLine(note);
+        if (s.ScaleHint is not null) Console.WriteLine(s.ScaleHint);
+    }
+
+    static int Correct(TrainSummary s) => (int)Math.Round(s.Test.Accuracy * s.TestRows);
+
+    static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+}

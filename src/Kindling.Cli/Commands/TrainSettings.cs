@@ -1,0 +1,39 @@
+namespace Kindling.Cli.Commands;
+
+/// <summary>Everything <c>kindling train</c> was asked to do; defaults are the seed's run.</summary>
+sealed record TrainSettings
+{
+    public string Data { get; init; } = "wineqt";
+    public string? Target { get; init; }
+    /// <summary>Null: the default (Id for the embedded WineQT, nothing for a user's file).</summary>
+    public string? Drop { get; init; }
+    public string Hidden { get; init; } = "16,16";
+    public string Activation { get; init; } = "relu";
+    public double Dropout { get; init; }
+    public int Epochs { get; init; } = 100;
+    /// <summary>0 means full batch, as in the seed.</summary>
+    public int BatchSize { get; init; }
+    public string Optimizer { get; init; } = "adam";
+    public double Lr { get; init; } = 0.01;
+    public double WeightDecay { get; init; }
+    public string TestSize { get; init; } = "0.2";
+    public string ValSize { get; init; } = "0";
+    public bool Stratify { get; init; }
+    public bool Standardize { get; init; }
+    public string? ClassWeight { get; init; }
+    public int? EarlyStopping { get; init; }
+    public long Seed { get; init; } = 42;
+    public int SplitSeed { get; init; } = 42;
+    public int? Threads { get; init; }
+    public bool NoHeader { get; init; }
+    public string? Out { get; init; }
+    public bool Json { get; init; }
+    public string? Impute { get; init; }
+    public string? Categorical { get; init; }
+    public string? Numeric { get; init; }
+    public int CheckpointEvery { get; init; } = 10;
+
+    /// <summary>True when the data is the embedded WineQT dataset.</summary>
+    public bool IsWineQt => string.Equals(Data, "wineqt", StringComparison.OrdinalIgnoreCase);
+
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kindling.Data;
+using Kindling.Training.Io;
+using Kindling.Training.Plots;
+
+namespace Kindling.Training.Runs;
+
+/// <summary>Writes and reads the model files of a run folder: <c>model.json</c> (architecture, preprocessing,
+/// labels, options, provenance) and <c>model.safetensors</c> (the state dict under PyTorch's names).</summary>
+public static class RunFolder
+{
+    /// <summary>The model-description file.</summary>
+    public const string ModelJson = "model.json";
+    /// <summary>The weights file (safetensors; PyTorch state-dict names).</summary>
+    public const string ModelWeights = "model.safetensors";
+    const string Format = "kindling-model";
+    const int FormatVersion = 1;
+
+    /// <summary>The version written into model files.</summary>
+    public static string KindlingVersion { get; } =
+        typeof(RunFolder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Writes <c>model.json</c> and <c>model.safetensors</c> into <paramref name="directory"/>, each atomically.</summary>
+    public static void Save(string directory, SavedModel saved)
+    {
+        Directory.CreateDirectory(directory);
+        StateDictFile.Save(Path.Combine(directory, ModelWeights), saved.Model.StateDict(),
+            new Dictionary<string, string> { ["format"] = "pt", ["kindling_version"] = KindlingVersion });
+        AtomicFile.WriteAllText(Path.Combine(directory, ModelJson), ToJson(saved));
+    }
+
+    /// <summary>Reads a run folder's model.</summary>
+    /// <exception cref="InvalidDataException">A file is missing, unreadable or inconsistent; the message names it.</exception>
+    public static SavedModel Load(string directory)
+    {
+        if (!Directory.Exists(directory)) throw new InvalidDataException($"{directory}: no such run folder");
+        string jsonPath = Path.Combine(directory, ModelJson), weightsPath = Path.Combine(directory, ModelWeights);
+        if (!File.Exists(jsonPath)) throw new InvalidDataException($"{jsonPath}: missing (is {directory} a folder written by 'kindling train'?)");
+        if (!File.Exists(weightsPath)) throw new InvalidDataException($"{weightsPath}: missing");
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(jsonPath)) ?? throw new InvalidDataException($"{jsonPath}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{jsonPath}: not valid JSON ({e.Message})", e);
+        }
+        try
+        {
+            if ((string?)root["format"] != Format) throw new InvalidDataException($"{jsonPath}: not a Kindling model file");
+            int version = (int?)root["format_version"] ?? 0;
+            if (version != FormatVersion) throw new InvalidDataException($"{jsonPath}: model format {version} is not supported (this Kindling reads {FormatVersion})");
+            var arch = root["architecture"]!.AsObject();
+            var spec = new MlpSpec((int)arch["inputs"]!, arch["hidden"]!.AsArray().Select(h => (int)h!).ToArray(),
+                (string)arch["activation"]!, (double)arch["dropout"]!, (int)arch["classes"]!);
+            var preprocessor = Preprocessor.FromJson(root["preprocessing"]!.ToJsonString());
+            var labels = LabelEncoder.FromJson(root["labels"]!.ToJsonString());
+            if (labels.Count != spec.Classes) throw new InvalidDataException($"{jsonPath}: {labels.Count} class labels for a model with {spec.Classes} outputs");
+            if (preprocessor.FeatureCount != spec.Inputs) throw new InvalidDataException($"{jsonPath}: preprocessing gives {preprocessor.FeatureCount} features for a model with {spec.Inputs} inputs");
+            var model = spec.Build();
+            var (state, _) = LoadWeights(weightsPath);
+            try
+            {
+                model.LoadStateDict(state);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                throw new InvalidDataException($"{weightsPath}: does not fit the architecture in {ModelJson}: {e.Message}", e);
+            }
+            model.Eval();
+            return new SavedModel(spec, model, preprocessor, labels, (string)root["target"]!,
+                root["training"]?.DeepClone().AsObject() ?? [], root["data"]?.DeepClone().AsObject() ?? []);
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or JsonException or KeyNotFoundException or DataException)
+        {
+            throw new InvalidDataException($"{jsonPath}: corrupted or incomplete ({e.Message})", e);
+        }
+    }
+
+    static (OrderedDictionary<string, Tensor>, IReadOnlyDictionary<string, string>) LoadWeights(string path)
+    {
+        try
+        {
+            return StateDictFile.Load(path);
+        }
+        catch (SafeTensorsException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    static string ToJson(SavedModel saved)
+    {
+        var layers = new JsonArray();
+        int width = saved.Spec.Inputs;
+        foreach (var (index, kind) in saved.Spec.Layers())
+        {
+            var layer = new JsonObject { ["index"] = index, ["type"] = kind };
+            if (kind == "Linear")
+            {
+                int output = index == saved.Spec.Layers()[^1].Index ? saved.Spec.Classes : saved.Spec.Hidden[LinearOrdinal(saved.Spec, index)];
+                layer["in_features"] = width;
+                layer["out_features"] = output;
+                width = output;
+            }
+            else if (kind == "Dropout")
+            {
+                layer["p"] = saved.Spec.Dropout;
+            }
+            layers.Add((JsonNode)layer);
+        }
+        var root = new JsonObject
+        {
+            ["format"] = Format,
+            ["format_version"] = FormatVersion,
+            ["kindling_version"] = KindlingVersion,
+            ["created_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["architecture"] = new JsonObject
+            {
+                ["type"] = "mlp",
+                ["inputs"] = saved.Spec.Inputs,
+                ["hidden"] = new JsonArray([.. saved.Spec.Hidden.Select(h => (JsonNode)h)]),
+                ["activation"] = saved.Spec.Activation,
+                ["dropout"] = saved.Spec.Dropout,
+                ["classes"] = saved.Spec.Classes,
+                ["layers"] = layers,
+            },
+            ["target"] = saved.Target,
+            ["labels"] = JsonNode.Parse(saved.Labels.ToJson()),
+            ["preprocessing"] = JsonNode.Parse(saved.Preprocessor.ToJson()),
+            ["training"] = saved.Training.DeepClone(),
+            ["data"] = saved.Data.DeepClone(),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    static int LinearOrdinal(MlpSpec spec, int index) => spec.Layers().Where(l => l.Kind == "Linear").Select(l => l.Index).ToList().IndexOf(index);
+}
