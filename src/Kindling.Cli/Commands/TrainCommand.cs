@@ -46,7 +46,7 @@ static class TrainCommand
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
             categorical, numeric, checkpointEvery,
         };
-        command.SetAction((parsed, cancel) => Task.FromResult(TrainJob.Run(new TrainSettings
+        command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
         {
             Data = parsed.GetValue(data) ?? "wineqt",
             Target = parsed.GetValue(target),
@@ -75,7 +75,7 @@ static class TrainCommand
             Categorical = parsed.GetValue(categorical),
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
-        }, cancel)));
+        }));
         return command;
     }
 }
