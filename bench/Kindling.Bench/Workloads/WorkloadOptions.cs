@@ -29,7 +29,7 @@ internal sealed record WorkloadOptions
     public static WorkloadOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
-            throw new ArgumentException("usage: workload seed|splus|m|gemm [--data CSV] [--hidden 16,16] [--epochs N] [--lr X] " +
+            throw new ArgumentException("usage: workload seed|splus|m|gemm|profile [--data CSV] [--hidden 16,16] [--epochs N] [--lr X] " +
                 "[--batch-size N] [--threads N] [--bare] [--size N] [--repeats N] [--json]");
         var o = Preset(args[0]);
         for (int i = 1; i < args.Length; i++)
@@ -74,7 +74,7 @@ internal sealed record WorkloadOptions
             BatchSize = 256,
             TestSize = 0,
         },
-        "gemm" => new WorkloadOptions { Workload = name },
+        "gemm" or "profile" => new WorkloadOptions { Workload = name },
         _ => throw new ArgumentException($"unknown workload '{name}': seed, splus, m or gemm"),
     };
 

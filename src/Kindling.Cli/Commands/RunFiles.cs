@@ -24,6 +24,8 @@ static class RunFiles
             TrainingPlots.SaveLossCurves(Path.Combine(directory, $"loss.{ext}"), history.TrainLoss,
                 history.ValLoss.Count > 0 ? history.ValLoss : null, convergence.SuggestedEpochs);
             TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report.ConfusionMatrix, report.ClassNames);
+            if (history.ValAccuracy.Count > 0)
+                TrainingPlots.SaveAccuracyCurves(Path.Combine(directory, $"accuracy.{ext}"), null, history.ValAccuracy);
         }
     }
 

@@ -16,7 +16,7 @@ namespace Kindling.Data;
 /// raises <see cref="DataException"/> naming the file, line and column, and nothing is returned
 /// half-read.
 /// </remarks>
-public static class Csv
+public static partial class Csv
 {
     const int SniffBytes = 64 * 1024;
 
@@ -78,17 +78,24 @@ public static class Csv
         }
     }
 
-    static Frame ReadSeekable(Stream stream, CsvOptions options, string? source)
+    // Checks the start of the text (empty? binary?) and returns the separator; leaves the stream where it began.
+    static char Probe(Stream stream, CsvOptions options, string? source)
     {
         long start = stream.Position;
         var probe = new byte[(int)Math.Min(SniffBytes, stream.Length - start)];
         stream.ReadExactly(probe);
+        stream.Position = start;
         bool complete = stream.Length - start == probe.Length;
         ReadOnlySpan<byte> body = probe.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? probe.AsSpan(3) : probe;
         if (body.Trim(" \t\r\n"u8).IsEmpty && complete) throw new DataException("the file is empty", source);
         TextCheck.EnsureText(body, complete, source);
+        return options.Delimiter ?? DelimiterSniffer.Sniff(Encoding.UTF8.GetString(body), complete);
+    }
 
-        char delimiter = options.Delimiter ?? DelimiterSniffer.Sniff(Encoding.UTF8.GetString(body), complete);
+    static Frame ReadSeekable(Stream stream, CsvOptions options, string? source)
+    {
+        long start = stream.Position;
+        char delimiter = Probe(stream, options, source);
         var forced = new Dictionary<string, ColumnKind>(options.ColumnKinds, StringComparer.Ordinal);
         var missing = new MissingTokens(options.MissingTokens);
         // A column inferred numeric that later meets text is read again as categorical (rare: the

@@ -49,11 +49,22 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
     // Sets up the columns from the first row; returns true if that row was a header.
     bool Start(SepReader.Row row, int line)
     {
-        int n = row.ColCount;
         bool header = hasHeader ?? LooksLikeHeader(row);
-        var names = new string[n];
+        var names = ColumnNames(row, header, source, line);
+        foreach (var name in forced.Keys)
+            if (!names.Contains(name))
+                throw new DataException($"a kind was given for column '{name}', which is not in the file; the columns are: {string.Join(", ", names.Select(s => $"'{s}'"))}",
+                    source, line, name);
+        _columns = names.Select(s => new ColumnBuilder(s, forced.TryGetValue(s, out var k) ? k : null, missing)).ToArray();
+        _headerRead = header;
+        return header;
+    }
+
+    internal static string[] ColumnNames(SepReader.Row row, bool header, string? source, int line)
+    {
+        var names = new string[row.ColCount];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int j = 0; j < n; j++)
+        for (int j = 0; j < names.Length; j++)
         {
             string name = header ? row[j].Span.Trim().ToString() : $"c{j}";
             if (name.Length == 0) name = $"Unnamed: {j}";  // pandas' name for an empty header cell
@@ -62,16 +73,10 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
                     source, line, name);
             names[j] = name;
         }
-        foreach (var name in forced.Keys)
-            if (!seen.ContainsKey(name))
-                throw new DataException($"a kind was given for column '{name}', which is not in the file; the columns are: {string.Join(", ", names.Select(s => $"'{s}'"))}",
-                    source, line, name);
-        _columns = names.Select(s => new ColumnBuilder(s, forced.TryGetValue(s, out var k) ? k : null, missing)).ToArray();
-        _headerRead = header;
-        return header;
+        return names;
     }
 
-    bool LooksLikeHeader(SepReader.Row row)
+    internal static bool LooksLikeHeader(SepReader.Row row)
     {
         bool anyText = false;
         for (int j = 0; j < row.ColCount; j++)
@@ -86,14 +91,15 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
 
     void AddRow(SepReader.Row row, int line)
     {
-        if (row.ColCount != _columns.Length)
-            throw new DataException(
-                $"this row has {row.ColCount} fields but the {(_headerRead ? "header has" : "first row has")} {_columns.Length}; check for a missing or extra '{Printable(delimiter)}' or an unclosed quote",
-                source, line);
+        if (row.ColCount != _columns.Length) throw Ragged(row.ColCount, _columns.Length, _headerRead, delimiter, source, line);
         for (int j = 0; j < _columns.Length; j++) _columns[j].Add(row[j], line, source);
         if (_rows == _lines.Length) Array.Resize(ref _lines, Math.Max(16, _rows * 2));
         _lines[_rows++] = line;
     }
+
+    internal static DataException Ragged(int fields, int expected, bool header, char delimiter, string? source, int line) =>
+        new($"this row has {fields} fields but the {(header ? "header has" : "first row has")} {expected}; check for a missing or extra '{Printable(delimiter)}' or an unclosed quote",
+            source, line);
 
     static string Printable(char c) => c == '\t' ? "\\t" : c.ToString();
 }

@@ -6,7 +6,7 @@ namespace Kindling.Data;
 /// zero keeps scale 1 (it is centred, not blown up).
 /// https://scikit-learn.org/1.2/modules/generated/sklearn.preprocessing.StandardScaler.html
 /// </summary>
-public sealed class StandardScaler
+public sealed partial class StandardScaler
 {
     internal StandardScaler(double[] mean, double[] var, double[] scale, long samplesSeen)
     {

@@ -50,13 +50,14 @@ internal sealed class ForkJoinPool
     /// <paramref name="threads"/> threads (the caller included) and returns when all are done.</summary>
     public static void Run(IParallelWork job, int tasks, int threads)
     {
-        threads = Math.Min(threads, tasks);
-        if (threads <= 1)
+        int helpers = Math.Min(threads, tasks) - 1;
+        if (helpers <= 0)
         {
             RunSerial(job, tasks);
             return;
         }
 
+        // The pool is sized by the thread setting, not by this job, so jobs of varying size reuse it.
         ForkJoinPool pool = Acquire(threads - 1);
         if (!Monitor.TryEnter(pool.gate))
         {
@@ -73,7 +74,7 @@ internal sealed class ForkJoinPool
                 return;
             }
 
-            pool.Execute(job, tasks);
+            pool.Execute(job, tasks, helpers);
         }
         finally
         {
@@ -124,13 +125,13 @@ internal sealed class ForkJoinPool
         }
     }
 
-    private void Execute(IParallelWork job, int tasks)
+    private void Execute(IParallelWork job, int tasks, int helpers)
     {
         work = job;
         taskCount = tasks;
         failure = null;
         nextTask = 0;
-        for (int w = 0; w < states.Length; w++)
+        for (int w = 0; w < helpers; w++)
         {
             Interlocked.Exchange(ref states[w].Value, Requested); // full fence: the job above is published first
         }
@@ -144,7 +145,7 @@ internal sealed class ForkJoinPool
         }
 
         RunTasks();
-        for (int w = 0; w < states.Length; w++)
+        for (int w = 0; w < helpers; w++)
         {
             if (Interlocked.CompareExchange(ref states[w].Value, Idle, Requested) == Requested)
             {

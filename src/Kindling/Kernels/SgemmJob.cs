@@ -18,9 +18,9 @@ internal enum SgemmKernel
 /// <list type="bullet">
 /// <item>k is cut into blocks of <see cref="KBlock"/> = 256, so one packed B panel (256 × 32 floats = 32 KiB)
 /// stays in L1 while the kernel sweeps every micro-panel of an A block across it.</item>
-/// <item>A is packed in row blocks of about <see cref="RowBlockTarget"/> = 128 rows (128 × 256 floats =
-/// 128 KiB, L2-resident) — or read in place when C has only a few panels, as in the seed's narrow layers,
-/// where packing would cost more than it saves.</item>
+/// <item>A is packed in row blocks of at most <see cref="RowBlockTarget"/> = 128 rows (128 × 256 floats =
+/// 128 KiB, L2-resident; smaller when that gives each thread several tasks) — or read in place when C has only
+/// a few panels, as in the seed's narrow layers, where packing would cost more than it saves.</item>
 /// <item>op(B) is packed once per call (in parallel for big products) into k-blocks of NR-wide panels.</item>
 /// </list>
 /// A task is one row block × one chunk of panels, and within it every element of C is accumulated in k order,

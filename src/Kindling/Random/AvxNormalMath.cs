@@ -4,7 +4,7 @@
 // not reproduce these bits, so every step is written out in binary32 with explicit FMAs.
 namespace Kindling.Random;
 
-internal static class AvxNormalMath
+internal static partial class AvxNormalMath
 {
     static float F(uint bits) => BitConverter.UInt32BitsToSingle(bits);
 
@@ -88,6 +88,17 @@ internal static class AvxNormalMath
 
     /// <summary>Box–Muller on one block of 16 uniforms: pairs (j, j+8) become two normals.</summary>
     internal static void Block16(Span<float> d, float mean, float std)
+    {
+        if (VectorSupported)
+        {
+            Block16Vector(d, mean, std);
+            return;
+        }
+        Block16Scalar(d, mean, std);
+    }
+
+    /// <summary>The lane-by-lane model of the kernel (RANDOMNESS.md §2.4c), used where AVX2/FMA are absent.</summary>
+    internal static void Block16Scalar(Span<float> d, float mean, float std)
     {
         for (int j = 0; j < 8; j++)
         {

@@ -9,14 +9,22 @@ public sealed partial class Generator
     public void Bernoulli(Span<float> dst, double p)
     {
         CheckProbability(p);
-        for (int i = 0; i < dst.Length; i++) dst[i] = NextDouble53() < p ? 1f : 0f;
+        Span<double> u = stackalloc double[Chunk / 2];
+        for (int start = 0; start < dst.Length; start += u.Length)
+        {
+            var uk = u[..Math.Min(u.Length, dst.Length - start)];
+            FillDouble53(uk);
+            var d = dst.Slice(start, uk.Length);
+            for (int j = 0; j < uk.Length; j++) d[j] = uk[j] < p ? 1f : 0f;
+        }
     }
 
     /// <inheritdoc cref="Bernoulli(Span{float}, double)"/>
     public void Bernoulli(Span<double> dst, double p)
     {
         CheckProbability(p);
-        for (int i = 0; i < dst.Length; i++) dst[i] = NextDouble53() < p ? 1.0 : 0.0;
+        FillDouble53(dst);
+        for (int i = 0; i < dst.Length; i++) dst[i] = dst[i] < p ? 1.0 : 0.0;
     }
 
     /// <summary><c>torch.bernoulli(probabilities)</c> for float32 probabilities: 1 where a 24-bit uniform &lt; p.</summary>

@@ -27,10 +27,17 @@ public sealed partial class Generator
     {
         int n = dst.Length;
         for (int i = 0; i < n; i++) dst[i] = i;
-        for (int i = 0; i < n - 1; i++)
+        Span<uint> words = stackalloc uint[Chunk];
+        for (int start = 0; start < n - 1; start += Chunk)
         {
-            int z = (int)(Random() % (uint)(n - i));
-            (dst[i], dst[i + z]) = (dst[i + z], dst[i]);
+            var w = words[..Math.Min(Chunk, n - 1 - start)];   // the draws do not depend on the swaps
+            FillWords(w);
+            for (int j = 0; j < w.Length; j++)
+            {
+                int i = start + j;
+                int z = (int)(w[j] % (uint)(n - i));
+                (dst[i], dst[i + z]) = (dst[i + z], dst[i]);
+            }
         }
     }
 

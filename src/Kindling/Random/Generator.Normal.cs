@@ -19,14 +19,14 @@ public sealed partial class Generator
             return;
         }
         float m = (float)mean, s = (float)std;
-        for (int i = 0; i < dst.Length; i++) dst[i] = NextFloat24();
+        FillFloat24(dst);
         int n = dst.Length;
         for (int i = 0; i + 16 <= n; i += 16) AvxNormalMath.Block16(dst.Slice(i, 16), m, s);
         if (n % 16 != 0)
         {
             // PyTorch redraws the last 16 uniforms (overwriting transformed values) and redoes that block.
             var tail = dst[(n - 16)..];
-            for (int i = 0; i < 16; i++) tail[i] = NextFloat24();
+            FillFloat24(tail);
             AvxNormalMath.Block16(tail, m, s);
         }
     }
@@ -40,13 +40,13 @@ public sealed partial class Generator
             NormalScalar(dst, mean, std);
             return;
         }
-        for (int i = 0; i < dst.Length; i++) dst[i] = NextDouble53();
+        FillDouble53(dst);
         int n = dst.Length;
         for (int i = 0; i + 16 <= n; i += 16) NormalBlock16(dst.Slice(i, 16), mean, std);
         if (n % 16 != 0)
         {
             var tail = dst[(n - 16)..];
-            for (int i = 0; i < 16; i++) tail[i] = NextDouble53();
+            FillDouble53(tail);
             NormalBlock16(tail, mean, std);
         }
     }

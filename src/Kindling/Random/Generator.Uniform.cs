@@ -11,8 +11,9 @@ public sealed partial class Generator
         CheckRange(from, to);
         float lo = (float)from;
         float width = (float)to - lo;
+        FillFloat24(dst);
         for (int i = 0; i < dst.Length; i++)
-            dst[i] = MathF.FusedMultiplyAdd(NextFloat24(), width, lo);
+            dst[i] = MathF.FusedMultiplyAdd(dst[i], width, lo);
     }
 
     /// <summary>Fills <paramref name="dst"/> like <c>uniform_(from, to)</c> on a contiguous float64 tensor.</summary>
@@ -21,8 +22,9 @@ public sealed partial class Generator
     {
         CheckRange(from, to);
         double width = to - from;
+        FillDouble53(dst);
         for (int i = 0; i < dst.Length; i++)
-            dst[i] = Math.FusedMultiplyAdd(NextDouble53(), width, from);
+            dst[i] = Math.FusedMultiplyAdd(dst[i], width, from);
     }
 
     static void CheckRange(double from, double to)

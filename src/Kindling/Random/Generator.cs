@@ -58,6 +58,39 @@ public sealed partial class Generator
     /// <summary>Uniform [0, 1) float with 24 random bits, as ATen's <c>uniform_real_distribution&lt;float&gt;</c>.</summary>
     internal float NextFloat24() => (Random() & 0xFFFFFF) * TwoPow24Inv;
 
+    /// <summary>Words per bulk draw: enough to amortise the engine call, small enough for the stack.</summary>
+    const int Chunk = 512;
+
+    /// <summary>dst[i] = 24-bit uniform in [0, 1), one word each, in order.</summary>
+    internal void FillFloat24(Span<float> dst)
+    {
+        Span<uint> words = stackalloc uint[Chunk];
+        for (int start = 0; start < dst.Length; start += Chunk)
+        {
+            var w = words[..Math.Min(Chunk, dst.Length - start)];
+            _engine.Fill(w);
+            var d = dst.Slice(start, w.Length);
+            for (int j = 0; j < w.Length; j++) d[j] = (w[j] & 0xFFFFFF) * TwoPow24Inv;
+        }
+    }
+
+    /// <summary>dst[i] = 53-bit uniform in [0, 1) from random64(), two words each, in order.</summary>
+    internal void FillDouble53(Span<double> dst)
+    {
+        Span<uint> words = stackalloc uint[Chunk];
+        for (int start = 0; start < dst.Length; start += Chunk / 2)
+        {
+            int k = Math.Min(Chunk / 2, dst.Length - start);
+            var w = words[..(2 * k)];
+            _engine.Fill(w);
+            var d = dst.Slice(start, k);
+            for (int j = 0; j < k; j++) d[j] = ((((ulong)w[2 * j] << 32) | w[2 * j + 1]) & Mask53) * TwoPow53Inv;
+        }
+    }
+
+    /// <summary>Raw words in bulk (the stream <see cref="Random"/> would give).</summary>
+    internal void FillWords(Span<uint> dst) => _engine.Fill(dst);
+
     // PyTorch 1.13's CPUGeneratorImplState, little-endian (what torch.get_rng_state() returns):
     //   0 u64 the_initial_seed | 8 i32 left | 12 i32 seeded | 16 u64 next | 24 u64 state[624]
     //   5016 f64 normal_x | 5024 f64 normal_y (the cached Box–Muller value) | 5032 f64 normal_rho

@@ -28,6 +28,7 @@ internal static class ClassLossFunction
         var grad = needGrad ? new double[n * c] : null;
         var losses = new double[n];
         var logp = new double[c];
+        var prob = new double[c];
         var row = new double[c];
         double denominator = 0, smooth = labelSmoothing / c;
         for (int i = 0; i < n; i++)
@@ -39,7 +40,7 @@ internal static class ClassLossFunction
                     $"{what}: target {label} (at position {i}) is out of bounds: class indices must be in [0, {c - 1}] for {c} classes " +
                     $"(or equal ignore_index = {ignoreIndex}).");
             TensorData.ReadInto(x, i * c, row);
-            LogProbabilities(row, logp, logSoftmax);
+            LogProbabilities(row, logp, logSoftmax, prob);
             double wt = w[label];
             double loss = -wt * logp[label] * (1 - labelSmoothing);
             if (labelSmoothing > 0)
@@ -57,7 +58,7 @@ internal static class ClassLossFunction
                 // d/dx_k: (1−ε)·w_t·(p_k − [k = t]) + ε/C·(p_k·Σw − w_k)
                 for (int k = 0; k < c; k++)
                 {
-                    double p = Math.Exp(logp[k]);
+                    double p = prob[k];
                     gr[k] = (1 - labelSmoothing) * wt * p + smooth * (p * wSum - w[k]);
                 }
                 gr[(int)label] -= (1 - labelSmoothing) * wt;
@@ -107,7 +108,9 @@ internal static class ClassLossFunction
     }
 
     // logp = x − (max + log Σ exp(x − max)): the max subtraction keeps exp finite for any logits.
-    private static void LogProbabilities(ReadOnlySpan<double> row, double[] logp, bool logSoftmax)
+    // With prob given, also p = exp(x − max) / Σ, reusing the exponentials (the gradient needs p; a second
+    // exp per element was half of the seed's loss time).
+    private static void LogProbabilities(ReadOnlySpan<double> row, double[] logp, bool logSoftmax, double[]? prob = null)
     {
         if (!logSoftmax)
         {
@@ -117,9 +120,16 @@ internal static class ClassLossFunction
         double max = double.NegativeInfinity;
         foreach (var v in row) max = Math.Max(max, v);
         double sum = 0;
-        foreach (var v in row) sum += Math.Exp(v - max);
+        for (int k = 0; k < row.Length; k++)
+        {
+            double e = Math.Exp(row[k] - max);
+            if (prob is not null) prob[k] = e;
+            sum += e;
+        }
         double lse = max + Math.Log(sum);
         for (int k = 0; k < row.Length; k++) logp[k] = row[k] - lse;
+        if (prob is null) return;
+        for (int k = 0; k < row.Length; k++) prob[k] /= sum;
     }
 
     private static Tensor Reduce(string nodeName, Tensor input, double[] losses, double[]? grad, int n, int c,
