@@ -11,12 +11,16 @@ Commands
                         (the file's bytes in base64 plus the expected values)
   dump FILE             print a file's metadata and tensors as JSON (Kindling's tests
                         write a file and compare this output with what they wrote)
-  predict --model DIR --features CSV [--proba CSV] [--predictions CSV] [--activation relu]
-                        load DIR/model.safetensors into the equivalent torch.nn.Sequential
-                        (Linear layers from the `K.weight`/`K.bias` keys, the activation
-                        between them), run it on a CSV of preprocessed features and compare
-                        with Kindling's probabilities (within 1e-5) and predicted classes
-                        (exactly); exit status 1 on any mismatch.
+  predict --model DIR --data CSV --expected PREDICTIONS
+                        reproduce `kindling predict` with PyTorch from the run folder alone:
+                        DIR/model.json gives the architecture (`architecture.layers`: Linear,
+                        activation, Dropout) and the fitted preprocessing (imputation, scaling,
+                        one-hot) that this script applies to the raw rows of CSV itself;
+                        DIR/model.safetensors is loaded into that torch.nn.Sequential with
+                        load_state_dict(strict=True). PREDICTIONS is the file
+                        `kindling predict --model DIR --data CSV --proba --output PREDICTIONS`
+                        wrote; the labels must agree exactly and the probabilities within
+                        1e-5; exit status 1 on any mismatch.
 """
 import argparse
 import base64
@@ -150,54 +154,108 @@ def cmd_dump(path):
     sys.stdout.write("\n")
 
 
-def build_sequential(state, activation):
-    """The torch.nn.Sequential whose state_dict has these keys: Linear at each `K.weight` index,
-    the activation right after a Linear, Identity (eval-mode Dropout) anywhere else."""
+# Kindling's CSV conventions (src/Kindling.Data/Csv): these cells, after trimming spaces, are missing
+# values; the delimiter is sniffed among , ; TAB | from the header line.
+MISSING_TOKENS = {"", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "?"}
+DELIMITERS = ",;\t|"
+
+
+def read_csv_rows(path):
+    """Header and rows as lists of strings (the first line is the header)."""
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        first = f.readline()
+        delimiter = max(DELIMITERS, key=first.count)
+        f.seek(0)
+        rows = [r for r in csv.reader(f, delimiter=delimiter) if r]
+    return rows[0], rows[1:]
+
+
+def preprocess(pre, header, rows):
+    """model.json's `preprocessing` applied to raw CSV rows, in float64 then cast to float32, as
+    Kindling's Preprocessor does: numeric columns (impute NaN with the fitted statistic, then the
+    standard scaler (x - mean) / scale or the min-max scaler x * scale + min), missing indicators,
+    then each categorical column (missing -> its fill value) one-hot over the fitted categories
+    (an unseen category -> all zeros)."""
+    column = {name: j for j, name in enumerate(header)}
+    for name in pre["NumericColumns"] + pre["CategoricalColumns"]:
+        if name not in column:
+            raise SystemExit(f"{name!r} (a feature column in model.json) is not in the data")
+    scaler = pre["Options"]["Scaler"]
+    features = []
+    for row in rows:
+        out, raw_numeric = [], []
+        for j, name in enumerate(pre["NumericColumns"]):
+            cell = row[column[name]].strip()
+            x = float("nan") if cell in MISSING_TOKENS else float(cell)
+            raw_numeric.append(x)
+            if np.isnan(x):
+                x = pre["ImputeStatistics"][j]
+            if scaler == "Standard":
+                x = (x - pre["ScalerA"][j]) / pre["ScalerScale"][j]
+            elif scaler == "MinMax":
+                x = x * pre["ScalerScale"][j] + pre["ScalerMin"][j]
+            out.append(x)
+        out.extend(1.0 if np.isnan(raw_numeric[j]) else 0.0 for j in pre["IndicatorFeatures"])
+        for j, name in enumerate(pre["CategoricalColumns"]):
+            cell = row[column[name]]
+            label = pre["CategoricalFill"][j] if cell.strip() in MISSING_TOKENS else cell
+            out.extend(1.0 if label == c else 0.0 for c in pre["Categories"][j])
+        features.append(out)
+    return np.array(features, dtype=np.float64).astype(np.float32)
+
+
+def build_sequential(architecture, state):
+    """The torch.nn.Sequential that model.json's `architecture.layers` describes (Linear, the
+    activation, Dropout — eval mode, so the identity), with the safetensors state dict loaded."""
     import torch
     activations = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "sigmoid": torch.nn.Sigmoid,
                    "leaky_relu": torch.nn.LeakyReLU, "gelu": torch.nn.GELU}
-    linear_at = sorted(int(k.split(".")[0]) for k in state if k.endswith(".weight"))
     layers = []
-    for i in range(linear_at[-1] + 1):
-        if i in linear_at:
-            out_features, in_features = state[f"{i}.weight"].shape
-            layers.append(torch.nn.Linear(in_features, out_features, bias=f"{i}.bias" in state))
-        elif i - 1 in linear_at:
-            layers.append(activations[activation]())
+    for i, layer in enumerate(architecture["layers"]):
+        if layer["index"] != i:
+            raise SystemExit(f"model.json: layer {i} has index {layer['index']}")
+        kind = layer["type"]
+        if kind == "Linear":
+            layers.append(torch.nn.Linear(layer["in_features"], layer["out_features"]))
+        elif kind == "Dropout":
+            layers.append(torch.nn.Dropout(layer["p"]))
         else:
-            layers.append(torch.nn.Identity())
+            layers.append(activations[kind.lower()]())
     model = torch.nn.Sequential(*layers)
     model.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in state.items()}, strict=True)
     return model.eval()
 
 
-def read_numeric_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    return rows[0], np.array([[float(v) for v in r] for r in rows[1:] if r], dtype=np.float64)
-
-
 def cmd_predict(args):
+    """Reproduces `kindling predict --proba` from the run folder and the raw CSV alone."""
     import torch
+    with open(os.path.join(args.model, "model.json"), encoding="utf-8") as f:
+        spec = json.load(f)
     with open(os.path.join(args.model, "model.safetensors"), "rb") as f:
         _, state = deserialize(f.read())
-    model = build_sequential(state, args.activation)
-    _, features = read_numeric_csv(args.features)
+    model = build_sequential(spec["architecture"], state)
+    header, rows = read_csv_rows(args.data)
+    features = preprocess(spec["preprocessing"], header, rows)
     with torch.no_grad():
-        dtype = next(iter(model.parameters())).dtype
-        proba = torch.softmax(model(torch.from_numpy(features).to(dtype)), dim=-1).double().numpy()
+        proba = torch.softmax(model(torch.from_numpy(features)), dim=-1).double().numpy()
+    classes = spec["labels"]["Classes"]
+    predicted = [classes[k] for k in proba.argmax(axis=1)]
+
+    expected_header, expected_rows = read_csv_rows(args.expected)
+    label_at = expected_header.index(spec["target"])
+    proba_at = [expected_header.index(f"proba_{c}") for c in classes]
     failures = 0
-    if args.proba:
-        _, expected = read_numeric_csv(args.proba)
-        worst = float(np.max(np.abs(expected - proba))) if expected.size else 0.0
-        print(f"probabilities: {proba.shape[0]} rows, max |diff| = {worst:.3g} (tolerance {PROBA_TOLERANCE})")
-        failures += expected.shape != proba.shape or worst > PROBA_TOLERANCE
-    if args.predictions:
-        _, expected = read_numeric_csv(args.predictions)
-        predicted = proba.argmax(axis=1)
-        mismatches = int(np.sum(expected[:, 0].astype(np.int64) != predicted))
-        print(f"predicted classes: {predicted.shape[0]} rows, {mismatches} differ")
-        failures += mismatches != 0
+    if len(expected_rows) != len(rows):
+        print(f"row count: {len(rows)} in the data, {len(expected_rows)} in {args.expected}")
+        return 1
+    mismatches = sum(r[label_at] != p for r, p in zip(expected_rows, predicted))
+    print(f"predicted labels: {len(rows)} rows, {mismatches} differ")
+    failures += mismatches != 0
+    expected = np.array([[float(r[j]) for j in proba_at] for r in expected_rows], dtype=np.float64)
+    worst = float(np.max(np.abs(expected - proba))) if expected.size else 0.0
+    print(f"probabilities: {proba.shape[0]} rows x {proba.shape[1]} classes, max |diff| = {worst:.3g} "
+          f"(tolerance {PROBA_TOLERANCE})")
+    failures += worst > PROBA_TOLERANCE
     return 1 if failures else 0
 
 
@@ -207,11 +265,9 @@ def main():
     sub.add_parser("fixture").add_argument("out")
     sub.add_parser("dump").add_argument("file")
     p = sub.add_parser("predict")
-    p.add_argument("--model", required=True)
-    p.add_argument("--features", required=True)
-    p.add_argument("--proba")
-    p.add_argument("--predictions")
-    p.add_argument("--activation", default="relu")
+    p.add_argument("--model", required=True, help="a run folder written by `kindling train`")
+    p.add_argument("--data", required=True, help="the raw CSV `kindling predict` was given")
+    p.add_argument("--expected", required=True, help="its output: `kindling predict --proba --output FILE`")
     args = parser.parse_args()
     if args.command == "fixture":
         cmd_fixture(args.out)

@@ -24,7 +24,7 @@ static class OnnxExport
 
         var layers = Layers(saved);
         byte[] model = OnnxMlpExporter.Export(columns, Scaler(p), layers, [.. saved.Labels.Classes]);
-        OnnxModelWriter.Save(Path.GetFullPath(path), model);
+        OutputFile.Write("--onnx", path, full => OnnxModelWriter.Save(full, model));
         Console.WriteLine($"wrote {Path.GetFullPath(path)}: inputs '{OnnxMlpExporter.NumericInput}' ({p.NumericColumns.Count} numeric columns)"
             + (p.CategoricalColumns.Count > 0 ? $" and one string input per categorical column ({string.Join(", ", p.CategoricalColumns)})" : "")
             + $"; outputs '{OnnxMlpExporter.ProbabilitiesOutput}' and '{OnnxMlpExporter.LabelOutput}'");

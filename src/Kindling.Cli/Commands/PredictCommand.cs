@@ -50,7 +50,7 @@ static class PredictCommand
             csv.Append('\n');
         }
         if (output is null) Console.Out.Write(csv.ToString());
-        else AtomicFile.WriteAllText(Path.GetFullPath(output), csv.ToString());
+        else OutputFile.Write("--output", output, full => AtomicFile.WriteAllText(full, csv.ToString()));
         return ExitCodes.Success;
     }
 
