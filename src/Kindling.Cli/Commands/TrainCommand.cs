@@ -46,7 +46,9 @@ static class TrainCommand
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
             categorical, numeric, checkpointEvery,
         };
-        command.SetAction((parsed, cancel) => Task.FromResult(TrainJob.Run(new TrainSettings
+        // Task.Run, not Task.FromResult: System.CommandLine registers its SIGINT/SIGTERM handler (which cancels the
+        // token) only once the action has returned its task, so a synchronous action could never be cancelled.
+        command.SetAction((parsed, cancel) => Task.Run(() => TrainJob.Run(new TrainSettings
         {
             Data = parsed.GetValue(data) ?? "wineqt",
             Target = parsed.GetValue(target),
@@ -75,7 +77,7 @@ static class TrainCommand
             Categorical = parsed.GetValue(categorical),
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
-        }, cancel)));
+        }, cancel), CancellationToken.None));
         return command;
     }
 }
