@@ -6,6 +6,14 @@ namespace Kindling.Cli;
 /// <summary>Reads the CSV a command was given ('wineqt' is the embedded dataset) and fingerprints it.</summary>
 static class DataSource
 {
+    /// <summary>Reads a file to apply a saved model to: each column it shares with the training data is read as the
+    /// kind it had then (a column that was text in training stays text even if this file holds only numbers).</summary>
+    public static Frame ReadLike(string data, Preprocessor preprocessor, bool noHeader)
+    {
+        if (IsEmbedded(data)) return Datasets.Load(data);
+        return Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = preprocessor.ColumnKinds });
+    }
+
     public static bool IsEmbedded(string data) => Datasets.Names.Contains(data.Trim().ToLowerInvariant());
 
     public static Frame Read(string data, bool noHeader = false, string? categorical = null, string? numeric = null)

@@ -7,7 +7,7 @@ static class ErrorReport
 {
     public static bool IsUserError(Exception e) => e switch
     {
-        UsageException or DataException or ModelFileException => true,
+        UsageException or DataException or ModelFileException or RunKeptException => true,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => true,
         PathTooLongException => true,
         _ => false,

@@ -33,8 +33,8 @@ static class Program
         bool verbose = parsed.GetValue(CommonOptions.Verbose);
         try
         {
-            // Ctrl+C cancels the token; training stops after the current step and still saves the run.
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
+            // Ctrl+C is handled by the train command itself: training stops after the current step and still saves the run.
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception e) when (ErrorReport.IsUserError(e))
         {

@@ -2,6 +2,9 @@ using System.Globalization;
 
 namespace Kindling.Cli;
 
+/// <summary>The run finished but could not take its final name; it stays in the staging folder the message names.</summary>
+sealed class RunKeptException(string message) : Exception(message);
+
 /// <summary>A run folder that appears all at once: written under a hidden staging name beside it and renamed
 /// into place at the end, so a failed or killed run never leaves a half-written folder under the real name
 /// and never touches an existing one.</summary>
@@ -19,7 +22,8 @@ sealed class RunDirectory
     /// <summary>Checks that the destination is free and creates the staging folder.</summary>
     public static RunDirectory Reserve(string? requested)
     {
-        string final = Path.GetFullPath(requested ?? DefaultName());
+        string final = Path.TrimEndingDirectorySeparator(Path.GetFullPath(requested ?? DefaultName()));
+        if (Path.GetFileName(final).Length == 0) throw new UsageException($"--out: '{requested}' names no folder");
         if (Directory.Exists(final) || File.Exists(final))
             throw new UsageException($"--out: {final} already exists; Kindling never overwrites a run folder — choose another --out");
         string parent = Path.GetDirectoryName(final) ?? ".";
@@ -42,8 +46,8 @@ sealed class RunDirectory
     /// <summary>Moves the finished staging folder to its final name.</summary>
     public void Commit()
     {
-        if (Directory.Exists(Final))
-            throw new UsageException($"--out: {Final} appeared while training; the run is left in {Staging}");
+        if (Directory.Exists(Final) || File.Exists(Final))
+            throw new RunKeptException($"--out: {Final} appeared while training; the finished run is kept in {Staging}");
         Directory.Move(Staging, Final);
     }
 

@@ -26,8 +26,9 @@ static class EvaluateCommand
 
     static int Run(string modelDir, string data, string? output, bool json, bool noHeader)
     {
+        OutputPath.Check(output, "--output");
         var saved = ModelLoader.Load(modelDir);
-        var frame = DataSource.Read(data, noHeader);
+        var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader);
         Columns.Require(frame, saved.Target, "--data");
         var keep = Enumerable.Range(0, frame.RowCount).Where(r => !frame[saved.Target].IsMissing(r)).ToArray();
         if (keep.Length < frame.RowCount)

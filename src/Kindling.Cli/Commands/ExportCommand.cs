@@ -11,7 +11,12 @@ static class ExportCommand
         var model = CommonOptions.Model();
         var onnx = new Option<string>("--onnx") { Description = "The ONNX file to write (opset 17).", Required = true };
         var command = new Command("export", "Export a trained model, preprocessing included, as ONNX.") { model, onnx };
-        command.SetAction(parsed => OnnxExport.Run(ModelLoader.Load(parsed.GetValue(model)!), parsed.GetValue(onnx)!));
+        command.SetAction(parsed =>
+        {
+            string path = parsed.GetValue(onnx)!;
+            OutputPath.Check(path, "--onnx");
+            return OnnxExport.Run(ModelLoader.Load(parsed.GetValue(model)!), path);
+        });
         return command;
     }
 }

@@ -57,10 +57,17 @@ static class InspectCommand
         var metrics = Path.Combine(directory, "metrics.json");
         if (File.Exists(metrics))
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(metrics));
-            var root = doc.RootElement;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"test metrics accuracy {root.GetProperty("accuracy").GetDouble():F4}, macro F1 {root.GetProperty("macro_average").GetProperty("f_score").GetDouble():F4}"));
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(metrics));
+                var root = doc.RootElement;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"test metrics accuracy {root.GetProperty("accuracy").GetDouble():F4}, macro F1 {root.GetProperty("macro_average").GetProperty("f_score").GetDouble():F4}"));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new ModelFileException(metrics, $"unreadable metrics ({e.Message})", e);
+            }
         }
         return ExitCodes.Success;
     }

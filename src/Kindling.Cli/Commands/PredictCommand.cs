@@ -28,8 +28,9 @@ static class PredictCommand
 
     static int Run(string modelDir, string data, string? output, bool proba, string? idColumn, bool noHeader)
     {
+        OutputPath.Check(output, "--output");
         var saved = ModelLoader.Load(modelDir);
-        var frame = DataSource.Read(data, noHeader);
+        var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader);
         if (idColumn is not null) Columns.Require(frame, idColumn, "--id-column");
         var p = saved.PredictProba(frame);
         int[] predicted = Training.Runs.SavedModel.ArgMax(p);

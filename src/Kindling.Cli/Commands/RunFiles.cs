@@ -21,9 +21,10 @@ static class RunFiles
         var history = result.History;
         foreach (var ext in new[] { "png", "svg" })
         {
+            TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report.ConfusionMatrix, report.ClassNames);
+            if (history.Count == 0) continue;   // stopped inside epoch 1: no curve to draw
             TrainingPlots.SaveLossCurves(Path.Combine(directory, $"loss.{ext}"), history.TrainLoss,
                 history.ValLoss.Count > 0 ? history.ValLoss : null, convergence.SuggestedEpochs);
-            TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report.ConfusionMatrix, report.ClassNames);
             if (history.ValAccuracy.Count > 0)
                 TrainingPlots.SaveAccuracyCurves(Path.Combine(directory, $"accuracy.{ext}"), null, history.ValAccuracy);
         }

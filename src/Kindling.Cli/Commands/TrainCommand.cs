@@ -46,9 +46,7 @@ static class TrainCommand
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
             categorical, numeric, checkpointEvery,
         };
-        // Task.Run, not Task.FromResult: System.CommandLine registers its SIGINT/SIGTERM handler (which cancels the
-        // token) only once the action has returned its task, so a synchronous action could never be cancelled.
-        command.SetAction((parsed, cancel) => Task.Run(() => TrainJob.Run(new TrainSettings
+        command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
         {
             Data = parsed.GetValue(data) ?? "wineqt",
             Target = parsed.GetValue(target),
@@ -77,7 +75,7 @@ static class TrainCommand
             Categorical = parsed.GetValue(categorical),
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
-        }, cancel), CancellationToken.None));
+        }));
         return command;
     }
 }

@@ -15,6 +15,32 @@ namespace Kindling.Cli.Commands;
 /// seed and build the model, train, evaluate on the test rows, save the run folder, report.</summary>
 static class TrainJob
 {
+    /// <summary>Runs the job with Ctrl+C (SIGINT) and SIGTERM turned into a cancellation: the trainer stops after
+    /// the current step and the run folder is still written.</summary>
+    public static int RunWithCtrlC(TrainSettings s)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            cancel.Cancel();
+        });
+        try
+        {
+            return Run(s, cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
     public static int Run(TrainSettings s, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
@@ -26,9 +52,12 @@ static class TrainJob
         }
         if (s.Epochs < 1) throw new UsageException($"--epochs must be at least 1, got {s.Epochs}");
         if (s.BatchSize < 0) throw new UsageException($"--batch-size must be 0 (full batch) or positive, got {s.BatchSize}");
-        if (s.Lr <= 0 || !double.IsFinite(s.Lr)) throw new UsageException($"--lr must be a positive number, got {s.Lr}");
-        if (s.WeightDecay < 0) throw new UsageException($"--weight-decay must not be negative, got {s.WeightDecay}");
-        if (s.Dropout is < 0 or >= 1) throw new UsageException($"--dropout must be in [0, 1), got {s.Dropout}");
+        // Written as !(in range) so that NaN fails too.
+        if (!(s.Lr > 0) || !double.IsFinite(s.Lr)) throw new UsageException($"--lr must be a positive number, got {s.Lr}");
+        if (!(s.WeightDecay >= 0) || !double.IsFinite(s.WeightDecay)) throw new UsageException($"--weight-decay must be a number ≥ 0, got {s.WeightDecay}");
+        if (!(s.Dropout >= 0 && s.Dropout < 1)) throw new UsageException($"--dropout must be in [0, 1), got {s.Dropout}");
+        if (s.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every must be 0 (only at the end) or positive, got {s.CheckpointEvery}");
+        if (s.SplitSeed < 0) throw new UsageException($"--split-seed must be a number ≥ 0 (scikit-learn's random_state), got {s.SplitSeed}");
         if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
         var hidden = ParseHidden(s.Hidden);
         var output = RunDirectory.Reserve(s.Out);
@@ -36,7 +65,7 @@ static class TrainJob
         {
             return Run(s, output, hidden, notes, clock, cancel);
         }
-        catch
+        catch (Exception e) when (e is not RunKeptException)
         {
             output.Abandon();
             throw;
@@ -59,6 +88,7 @@ static class TrainJob
 
         // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
         var labels = LabelEncoder.FitTarget(frame, target);
+        TargetChecks.Warn(frame, target, labels, drop, notes);
         long[] y = labels.Transform(frame, target);
         var (trainRows, valRows, testRows) = Split(y, s, notes);
 
@@ -84,8 +114,7 @@ static class TrainJob
         var model = spec.Build();
         Torch.ManualSeed(s.Seed);
         model.Apply(m => m.ResetParameters());
-        var criterion = new CrossEntropyLoss(weight: s.ClassWeight == "balanced"
-            ? Torch.Tensor(ClassWeights.Balanced(yTrain.ToArray<long>(), labels.Count)) : null);
+        var criterion = new CrossEntropyLoss(weight: s.ClassWeight == "balanced" ? BalancedWeights(yTrain, labels) : null);
         Optimizer optimizer = s.Optimizer switch
         {
             "adamw" => new AdamW(model.Parameters(), lr: s.Lr, weightDecay: s.WeightDecay),
@@ -118,7 +147,22 @@ static class TrainJob
             trainRows.Length, valRows.Length, testRows.Length, clock.Elapsed.TotalSeconds);
         if (s.Json) TrainReport.WriteJson(summary);
         else TrainReport.WriteTable(summary);
+        if (result.Reason == StopReason.NonFiniteLoss)
+        {
+            // The run folder is kept (the model at its last finite state), but the job did not succeed.
+            Console.Error.WriteLine($"kindling: error: {result.Message}");
+            return ExitCodes.BadInput;
+        }
         return result.Reason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+    }
+
+    static Tensor BalancedWeights(Tensor yTrain, LabelEncoder labels)
+    {
+        long[] y = yTrain.ToArray<long>();
+        var absent = Enumerable.Range(0, labels.Count).Where(c => !y.Contains(c)).Select(labels.InverseTransform).ToList();
+        if (absent.Count > 0)
+            throw new UsageException($"--class-weight balanced: class(es) {string.Join(", ", absent)} have no training rows, so their weight would be infinite; use --stratify or a smaller --test-size");
+        return Torch.Tensor(ClassWeights.Balanced(y, labels.Count));
     }
 
     static int[] ParseHidden(string hidden)

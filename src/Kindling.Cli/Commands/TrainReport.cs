@@ -20,9 +20,9 @@ static class TrainReport
                 WriteArray(json, "val_loss", h.ValLoss);
                 WriteArray(json, "val_accuracy", h.ValAccuracy);
             }
-            json.WriteNumber("test_accuracy", s.Test.Accuracy);
-            json.WriteNumber("test_macro_f1", s.Test.MacroAverage.FScore);
-            json.WriteNumber("test_balanced_accuracy", s.Test.BalancedAccuracy);
+            Number(json, "test_accuracy", s.Test.Accuracy);
+            Number(json, "test_macro_f1", s.Test.MacroAverage.FScore);
+            Number(json, "test_balanced_accuracy", s.Test.BalancedAccuracy);
             json.WriteNumber("suggested_epochs", s.Convergence.SuggestedEpochs);
             json.WriteBoolean("converged", s.Convergence.Converged);
             json.WriteString("convergence", s.Convergence.Reason);
@@ -48,11 +48,22 @@ static class TrainReport
         stdout.WriteByte((byte)'\n');
     }
 
+    // JSON has no NaN or infinity: a non-finite value (a diverged run) is written as null.
     static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
     {
         json.WriteStartArray(name);
-        foreach (var v in values) json.WriteNumberValue(v);
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v)) json.WriteNumberValue(v);
+            else json.WriteNullValue();
+        }
         json.WriteEndArray();
+    }
+
+    static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value);
+        else json.WriteNull(name);
     }
 
     public static void WriteTable(TrainSummary s)

@@ -32,8 +32,4 @@ sealed record TrainSettings
     public string? Categorical { get; init; }
     public string? Numeric { get; init; }
     public int CheckpointEvery { get; init; } = 10;
-
-    /// <summary>True when the data is the embedded WineQT dataset.</summary>
-    public bool IsWineQt => string.Equals(Data, "wineqt", StringComparison.OrdinalIgnoreCase);
-
 }

@@ -37,8 +37,9 @@ public sealed partial class Preprocessor
             {
                 double x = values[rows[i]];
                 double y = ScaleNumeric(j, NumericImputer!.Apply(j, x));
-                if (!double.IsFinite(y))
-                    throw new DataException($"the value {x.ToString(CultureInfo.InvariantCulture)} leaves {y.ToString(CultureInfo.InvariantCulture)} after imputation and scaling; features must be finite",
+                // Features become float32: a finite double beyond ±3.4e38 would turn into an infinity there.
+                if (!double.IsFinite(y) || !float.IsFinite((float)y))
+                    throw new DataException($"the value {x.ToString(CultureInfo.InvariantCulture)} leaves {y.ToString(CultureInfo.InvariantCulture)} after imputation and scaling; features must be finite float32 numbers (|x| < 3.4e38)",
                         frame.Source, frame.LineOf(rows[i]), _numeric[j]);
                 write(i, feature, y);
                 if (indicatorOf.TryGetValue(j, out int f)) write(i, f, double.IsNaN(x) ? 1 : 0);

@@ -61,8 +61,9 @@ public static class RunFolder
             var labels = LabelEncoder.FromJson(root["labels"]!.ToJsonString());
             if (labels.Count != spec.Classes) throw new InvalidDataException($"{jsonPath}: {labels.Count} class labels for a model with {spec.Classes} outputs");
             if (preprocessor.FeatureCount != spec.Inputs) throw new InvalidDataException($"{jsonPath}: preprocessing gives {preprocessor.FeatureCount} features for a model with {spec.Inputs} inputs");
-            var model = spec.Build();
             var (state, _) = LoadWeights(weightsPath);
+            CheckShapes(spec, state, weightsPath);   // before Build: a corrupted size must not allocate gigabytes
+            var model = spec.Build();
             try
             {
                 model.LoadStateDict(state);
@@ -75,9 +76,23 @@ public static class RunFolder
             return new SavedModel(spec, model, preprocessor, labels, (string)root["target"]!,
                 root["training"]?.DeepClone().AsObject() ?? [], root["data"]?.DeepClone().AsObject() ?? []);
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or JsonException or KeyNotFoundException or DataException)
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or JsonException or KeyNotFoundException or DataException or ArgumentException)
         {
             throw new InvalidDataException($"{jsonPath}: corrupted or incomplete ({e.Message})", e);
+        }
+    }
+
+    static void CheckShapes(MlpSpec spec, OrderedDictionary<string, Tensor> state, string path)
+    {
+        int width = spec.Inputs, linear = 0;
+        var widths = spec.Hidden.Append(spec.Classes).ToArray();
+        foreach (var (index, kind) in spec.Layers())
+        {
+            if (kind != "Linear") continue;
+            int output = widths[linear++];
+            if (!state.TryGetValue($"{index}.weight", out var w) || w.Dim != 2 || w.Size(0) != output || w.Size(1) != width)
+                throw new InvalidDataException($"{path}: '{index}.weight' is missing or not of shape [{output}, {width}] as {ModelJson} describes");
+            width = output;
         }
     }
 

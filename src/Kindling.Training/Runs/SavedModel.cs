@@ -20,15 +20,19 @@ public sealed record SavedModel(MlpSpec Spec, Sequential Model, Preprocessor Pre
     /// <summary>Class probabilities (N, C) for the rows of <paramref name="frame"/>, preprocessed as in training.</summary>
     public float[,] PredictProba(Frame frame)
     {
-        var x = Preprocessor.Transform(frame).ToTensor();
-        Model.Eval();
+        return Probabilities(Model, Preprocessor.Transform(frame).ToTensor());
+    }
+
+    /// <summary>softmax(model(x)) as (N, C), in eval mode without gradients, as the seed's evaluation runs.</summary>
+    public static float[,] Probabilities(Module model, Tensor x)
+    {
+        model.Eval();
         using (Torch.NoGrad())
         {
-            var p = Model.Call(x).Softmax(1);
+            var p = model.Call(x).Softmax(1);
             int n = p.Size(0), c = p.Size(1);
-            var flat = p.ToArray<float>();
             var result = new float[n, c];
-            Buffer.BlockCopy(flat, 0, result, 0, flat.Length * sizeof(float));
+            Buffer.BlockCopy(p.ToArray<float>(), 0, result, 0, n * c * sizeof(float));
             return result;
         }
     }

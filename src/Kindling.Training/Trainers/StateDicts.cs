@@ -12,6 +12,15 @@ static class StateDicts
         return copy;
     }
 
+    /// <summary>Overwrites the snapshot <paramref name="into"/> (made by <see cref="Clone"/> of the same state) in place.</summary>
+    public static void CopyInto(OrderedDictionary<string, Tensor> into, IEnumerable<KeyValuePair<string, Tensor>> state)
+    {
+        using (Torch.NoGrad())
+        {
+            foreach (var (name, tensor) in state) into[name].Copy_(tensor.Detach());
+        }
+    }
+
     /// <summary>True when every floating-point value is finite.</summary>
     public static bool AllFinite(IEnumerable<Tensor> tensors)
     {

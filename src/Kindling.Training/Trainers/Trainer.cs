@@ -115,7 +115,7 @@ public sealed partial class Trainer
             var record = new EpochRecord(epoch, total / n, valLoss, valAccuracy, lr, epochClock.Elapsed.TotalSeconds);
             History.Add(record);
             StepSchedulerAfterEpoch(record);
-            lastFinite = StateDicts.Clone(Model.StateDict());
+            StateDicts.CopyInto(lastFinite, Model.StateDict());   // reuses the snapshot's buffers
             foreach (var callback in Callbacks) callback.OnEpochEnd(this, record);
             progress?.Report(new TrainingProgress(epoch, Options.Epochs, steps, steps, record.TrainLoss, record));
             bool last = epoch == Options.Epochs || stopReason is not null;

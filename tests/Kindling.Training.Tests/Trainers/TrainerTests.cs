@@ -4,6 +4,7 @@ using Kindling.Optim;
 
 namespace Kindling.Training.Tests.Trainers;
 
+[Collection(Seed.DefaultGeneratorCollection.Name)]
 public sealed class TrainerTests
 {
     // WineQT as the seed prepares it: Id dropped, quality label-encoded, split 80/20 with random_state 42.
