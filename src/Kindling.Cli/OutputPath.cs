@@ -9,9 +9,10 @@ static class OutputPath
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new UsageException($"{option}: {full} is a folder; give a file name");
         string? parent = Path.GetDirectoryName(full);
-        if (parent is not null && !Directory.Exists(parent))
-            throw new UsageException($"{option}: the folder {parent} does not exist");
+        // A file where the folder should be first: it "does not exist" as a folder either, but that would mislead.
         if (parent is not null && File.Exists(parent))
             throw new UsageException($"{option}: {parent} is a file, not a folder");
+        if (parent is not null && !Directory.Exists(parent))
+            throw new UsageException($"{option}: the folder {parent} does not exist");
     }
 }

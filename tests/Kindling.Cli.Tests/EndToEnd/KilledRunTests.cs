@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Kindling.Nn;
 using Kindling.Optim;
@@ -7,42 +8,88 @@ using Kindling.Training.Runs;
 
 namespace Kindling.Cli.Tests.EndToEnd;
 
-/// <summary>A training run killed mid-epoch (SIGKILL: no chance to clean up) leaves loadable checkpoints in its
-/// staging folder and nothing under the final --out name.</summary>
+/// <summary>A training run stopped from outside. Killed (SIGKILL: no chance to clean up), it leaves loadable
+/// checkpoints in its staging folder and nothing under the final --out name; asked to stop (SIGTERM, handled
+/// as Ctrl+C is), it finishes the step, saves the run and exits 130.</summary>
 public sealed partial class KilledRunTests
 {
     static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    const int Sigterm = 15;
 
     [GeneratedRegex(@"^epoch-(\d{4})\.safetensors$")]
     private static partial Regex CheckpointName();
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    /// <summary>Starts a run far longer than the test (20,000 epochs of batches of 8, a checkpoint each epoch) and
+    /// returns once its staging folder holds two finished checkpoints.</summary>
+    static (Process Process, string Checkpoints) StartLongRunWithTwoCheckpoints(TempFolder temp)
+    {
+        var process = Cli.Start(temp.Path, "train", "--epochs", "20000", "--batch-size", "8", "--checkpoint-every", "1", "--json", "--out", "run");
+        string checkpoints = Path.Combine(temp[$".run.partial-{process.Id}"], "checkpoints");
+        var clock = Stopwatch.StartNew();
+        while (Complete(checkpoints).Length < 2)
+        {
+            if (process.HasExited) Assert.Fail($"training ended (exit {process.ExitCode}) before writing 2 checkpoints: {process.StandardError.ReadToEnd()}");
+            if (clock.Elapsed > Patience)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"no 2 checkpoints in {checkpoints} after {Patience}");
+            }
+            Thread.Sleep(20);
+        }
+        return (process, checkpoints);
+    }
 
     [Fact]
     public void Train_KilledMidEpoch_NewestCheckpointLoadsAndNoRunFolderAppears()
     {
         using var temp = new TempFolder();
-        using var process = Cli.Start(temp.Path, "train", "--epochs", "400", "--batch-size", "8", "--checkpoint-every", "1", "--json", "--out", "run");
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        string checkpoints = Path.Combine(temp[$".run.partial-{process.Id}"], "checkpoints");
-        var clock = Stopwatch.StartNew();
-        while (Complete(checkpoints).Length < 2)
+        var (process, checkpoints) = StartLongRunWithTwoCheckpoints(temp);
+        using (process)
         {
-            Assert.False(process.HasExited, $"training ended (exit {(process.HasExited ? process.ExitCode : 0)}) before writing 2 checkpoints");
-            Assert.True(clock.Elapsed < Patience, $"no 2 checkpoints in {checkpoints} after {Patience}");
-            Thread.Sleep(20);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
         }
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
 
         Assert.False(Directory.Exists(temp["run"]), "a killed run must not appear under its final name");
         var (path, epoch) = Complete(checkpoints)[^1];
-        Assert.InRange(epoch, 2, 399);
+        Assert.InRange(epoch, 2, 19_999);
 
         var model = new MlpSpec(11, [16, 16], "relu", 0, 6).Build();
         var trainer = new Trainer(model, new CrossEntropyLoss(), new Adam(model.Parameters(), lr: 0.01));
         trainer.LoadCheckpoint(path);
         Assert.Equal(epoch, trainer.Epoch);
         Assert.All(trainer.History.TrainLoss, l => Assert.True(double.IsFinite(l)));
+    }
+
+    [Fact]
+    public async Task Train_AskedToStop_SavesTheRunAndExits130()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Console.WriteLine("SKIPPED: POSIX signals");
+            return;
+        }
+        using var temp = new TempFolder();
+        var (process, _) = StartLongRunWithTwoCheckpoints(temp);
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            Assert.Equal(0, Kill(process.Id, Sigterm));
+            if (!process.WaitForExit(Patience)) process.Kill(entireProcessTree: true);
+            var r = new CliResult(process.ExitCode, await stdout, await stderr, "train (SIGTERM)");
+            Assert.True(r.ExitCode == 130, r.ToString());
+            var json = CliAssert.SingleJsonObject(r);
+            Assert.Equal("Cancelled", json.GetProperty("stop_reason").GetString());
+            int epochs = json.GetProperty("epochs_trained").GetInt32();
+            Assert.InRange(epochs, 2, 19_999);
+            Assert.Equal(temp["run"], json.GetProperty("out").GetString());
+            Assert.Equal(epochs + 1, File.ReadAllLines(Path.Combine(temp["run"], "history.csv")).Length);
+            Assert.True(File.Exists(Path.Combine(temp["run"], "model.safetensors")));
+        }
     }
 
     /// <summary>Finished checkpoints (epoch-NNNN.safetensors; a file still being written has a temporary name), oldest first.</summary>

@@ -19,6 +19,18 @@ public sealed class UserCsvTests(UserCsvFixture pets) : IClassFixture<UserCsvFix
     }
 
     [Fact]
+    public void Train_UserCsvWithDropNone_KeepsEveryOtherColumnAsAFeature()
+    {
+        using var temp = pets.Scratch();
+        var r = Cli.Run(temp.Path, "train", "--data", pets.Labelled, "--target", "label", "--drop", "", "--epochs", "2", "--json", "--out", "run");
+        CliAssert.Success(r);
+        // id, width, height (numeric), then color (3) and shape (2) one-hot: nothing is dropped from a user's file.
+        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(temp["run"], "model.json")))!;
+        Assert.Equal(8, (int)model["architecture"]!["inputs"]!);
+        Assert.Equal(["id", "width", "height"], model["preprocessing"]!["NumericColumns"]!.AsArray().Select(n => (string)n!));
+    }
+
+    [Fact]
     public void Train_CategoricalAndMissingValues_EncodesImputesAndSaysSo()
     {
         var notes = pets.Json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToArray();
