@@ -19,7 +19,8 @@ internal sealed class AccumulateGrad : Node
         return s_none;
     }
 
-    /// <summary>First gradient: a private copy (the incoming one may alias other graph values); later: added in place.</summary>
+    /// <summary>First gradient: a private copy (the incoming one may alias other graph values) unless the backward
+    /// that made it marked it exclusive (then it is kept as is, once); later: added in place.</summary>
     internal static void Accumulate(Tensor variable, Tensor grad)
     {
         if (!grad._shape.AsSpan().SequenceEqual(variable._shape))
@@ -27,8 +28,9 @@ internal sealed class AccumulateGrad : Node
         if (grad.DType != variable.DType) grad = grad.To(variable.DType);
         var existing = variable.Grad;
         if (existing is null)
-            variable.Grad = grad.Clone();
+            variable.Grad = grad._exclusiveGrad ? grad : grad.Clone();
         else
             existing.AddInPlace(grad);
+        grad._exclusiveGrad = false;
     }
 }

@@ -66,11 +66,11 @@ internal static class LinearFunction
         {
             var dw = new float[outF * inF];
             Gemm.Sgemm(true, false, outF, inF, n, 1f, g.Span<float>(), outF, x.Span<float>(), inF, 0f, dw, inF);
-            return Tensor.FromArray(dw, outF, inF);
+            return Tensor.FromArray(dw, outF, inF).AsExclusiveGrad();
         }
         var dwd = new double[outF * inF];
         Gemm.Dgemm(true, false, outF, inF, n, 1.0, g.Span<double>(), outF, x.Span<double>(), inF, 0.0, dwd, inF);
-        return Tensor.FromArray(dwd, outF, inF);
+        return Tensor.FromArray(dwd, outF, inF).AsExclusiveGrad();
     }
 
     // db (out) = Σ over rows of dY
@@ -79,19 +79,12 @@ internal static class LinearFunction
         g = g.Contiguous();
         if (g.DType == DType.Float32)
         {
-            var src = g.Span<float>();
             var db = new float[outF];
-            for (int i = 0; i < n; i++)
-            {
-                var row = src.Slice(i * outF, outF);
-                for (int j = 0; j < outF; j++) db[j] += row[j];
-            }
-            return Tensor.FromArray(db, outF);
+            ColumnSums.Sum(g.Span<float>(), n, outF, db);
+            return Tensor.FromArray(db, outF).AsExclusiveGrad();
         }
-        var srcd = g.Span<double>();
         var dbd = new double[outF];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < outF; j++) dbd[j] += srcd[i * outF + j];
-        return Tensor.FromArray(dbd, outF);
+        ColumnSums.Sum(g.Span<double>(), n, outF, dbd);
+        return Tensor.FromArray(dbd, outF).AsExclusiveGrad();
     }
 }
