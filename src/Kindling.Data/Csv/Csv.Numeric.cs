@@ -24,11 +24,12 @@ public static partial class Csv
         }
     }
 
-    // An upper bound on the records: the line count (quoted newlines only make it larger).
+    // An upper bound on the records from the stream's position on: the line count (quoted newlines only make it
+    // larger). Leaves the stream where it was.
     static long CountLines(Stream stream)
     {
-        stream.Position = 0;
-        var buffer = new byte[1 << 20];
+        long start = stream.Position;
+        var buffer = new byte[1 << 16];
         long lines = 0;
         int read;
         byte last = (byte)'\n';
@@ -37,7 +38,7 @@ public static partial class Csv
             lines += buffer.AsSpan(0, read).Count((byte)'\n');
             last = buffer[read - 1];
         }
-        stream.Position = 0;
+        stream.Position = start;
         return last == (byte)'\n' ? lines : lines + 1;
     }
 }

@@ -98,12 +98,14 @@ public static partial class Csv
         char delimiter = Probe(stream, options, source);
         var forced = new Dictionary<string, ColumnKind>(options.ColumnKinds, StringComparer.Ordinal);
         var missing = new MissingTokens(options.MissingTokens);
+        long lines = CountLines(stream);
+        long bytes = stream.Length - start;
         // A column inferred numeric that later meets text is read again as categorical (rare: the
         // first value decides most columns), so every label keeps its exact text.
         while (true)
         {
             stream.Position = start;
-            var pass = new CsvPass(stream, delimiter, options.HasHeader, forced, missing, source);
+            var pass = new CsvPass(stream, delimiter, options.HasHeader, forced, missing, source, lines, bytes);
             var demoted = pass.Run();
             if (demoted.Count == 0) return pass.ToFrame();
             foreach (var name in demoted) forced[name] = ColumnKind.Categorical;

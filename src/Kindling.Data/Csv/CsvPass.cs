@@ -5,7 +5,7 @@ namespace Kindling.Data;
 
 /// <summary>One pass of Sep over the text: header, ragged-row check, and every cell into its <see cref="ColumnBuilder"/>.</summary>
 sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDictionary<string, ColumnKind> forced,
-    MissingTokens missing, string? source)
+    MissingTokens missing, string? source, long lineCount, long byteCount)
 {
     ColumnBuilder[] _columns = [];
     int[] _lines = [];
@@ -44,7 +44,7 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
         return _columns.Where(c => c.Demoted).Select(c => c.Name).ToList();
     }
 
-    internal Frame ToFrame() => new(_columns.Select(c => c.Build()).ToArray(), _lines.AsSpan(0, _rows).ToArray(), source);
+    internal Frame ToFrame() => new(_columns.Select(c => c.Build()).ToArray(), ColumnBuilder.Exact(_lines, _rows), source);
 
     // Sets up the columns from the first row; returns true if that row was a header.
     bool Start(SepReader.Row row, int line)
@@ -57,6 +57,12 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
                     source, line, name);
         _columns = names.Select(s => new ColumnBuilder(s, forced.TryGetValue(s, out var k) ? k : null, missing)).ToArray();
         _headerRead = header;
+        // Rows to come, at most: the lines left (quoted newlines only make that larger), and the bytes over the
+        // columns (a row of n fields takes at least n − 1 separators and a line end).
+        long rows = Math.Min(lineCount - (header ? 1 : 0), byteCount / Math.Max(1, names.Length) + 1);
+        int capacity = (int)Math.Clamp(rows, 1, Array.MaxLength);
+        foreach (var column in _columns) column.Reserve(capacity);
+        _lines = new int[capacity];
         return header;
     }
 

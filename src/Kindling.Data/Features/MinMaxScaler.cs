@@ -42,17 +42,20 @@ public sealed class MinMaxScaler
     {
         int d = columns.Count;
         double[] lo = new double[d], hi = new double[d], scale = new double[d], min = new double[d];
-        for (int j = 0; j < d; j++)
-        {
-            lo[j] = columns[j].Min();
-            hi[j] = columns[j].Max();
-            double range = hi[j] - lo[j];
-            // sklearn's _handle_zeros_in_scale: a range below 10·eps counts as zero.
-            if (range < 10 * Matrix.Eps) range = 1.0;
-            scale[j] = 1.0 / range;
-            min[j] = 0.0 - lo[j] * scale[j];
-        }
+        for (int j = 0; j < d; j++) FitColumn(columns[j], out lo[j], out hi[j], out scale[j], out min[j]);
         return new MinMaxScaler(lo, hi, scale, min);
+    }
+
+    /// <summary>One feature's data minimum and maximum, scale and offset (no NaN in <paramref name="x"/>).</summary>
+    internal static void FitColumn(double[] x, out double lo, out double hi, out double scale, out double min)
+    {
+        lo = x.Min();
+        hi = x.Max();
+        double range = hi - lo;
+        // sklearn's _handle_zeros_in_scale: a range below 10·eps counts as zero.
+        if (range < 10 * Matrix.Eps) range = 1.0;
+        scale = 1.0 / range;
+        min = 0.0 - lo * scale;
     }
 
     internal double Apply(int feature, double x) => x * ScaleValues[feature] + MinValues[feature];

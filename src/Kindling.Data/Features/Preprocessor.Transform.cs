@@ -10,7 +10,7 @@ public sealed partial class Preprocessor
     {
         rows ??= Enumerable.Range(0, frame.RowCount).ToArray();
         var data = new float[rows.Length * _names.Length];
-        Fill(frame, rows, (i, f, v) => data[i * _names.Length + f] = (float)v);
+        Fill(frame, rows, new FloatWriter(data, _names.Length));
         return new FeatureMatrix(data, rows.Length, _names);
     }
 
@@ -19,11 +19,28 @@ public sealed partial class Preprocessor
     {
         rows ??= Enumerable.Range(0, frame.RowCount).ToArray();
         var data = new double[rows.Length, _names.Length];
-        Fill(frame, rows, (i, f, v) => data[i, f] = v);
+        Fill(frame, rows, new DoubleWriter(data));
         return data;
     }
 
-    void Fill(Frame frame, int[] rows, Action<int, int, double> write)
+    // Where Fill puts feature f of row i. A struct type argument, so each writer gets its own compiled Fill with the
+    // store inlined: no delegate call per value and no intermediate copy of the matrix.
+    interface IWriter
+    {
+        void Write(int i, int f, double v);
+    }
+
+    readonly struct FloatWriter(float[] data, int features) : IWriter
+    {
+        public void Write(int i, int f, double v) => data[i * features + f] = (float)v;
+    }
+
+    readonly struct DoubleWriter(double[,] data) : IWriter
+    {
+        public void Write(int i, int f, double v) => data[i, f] = v;
+    }
+
+    void Fill<TWriter>(Frame frame, int[] rows, TWriter write) where TWriter : struct, IWriter
     {
         int feature = 0;
         var indicatorOf = new Dictionary<int, int>();
@@ -33,6 +50,7 @@ public sealed partial class Preprocessor
         for (int j = 0; j < _numeric.Length; j++, feature++)
         {
             var values = NumericValues(frame, _numeric[j]);
+            bool indicator = indicatorOf.TryGetValue(j, out int f);
             for (int i = 0; i < rows.Length; i++)
             {
                 double x = values[rows[i]];
@@ -41,8 +59,8 @@ public sealed partial class Preprocessor
                 if (!double.IsFinite(y) || !float.IsFinite((float)y))
                     throw new DataException($"the value {x.ToString(CultureInfo.InvariantCulture)} leaves {y.ToString(CultureInfo.InvariantCulture)} after imputation and scaling; features must be finite float32 numbers (|x| < 3.4e38)",
                         frame.Source, frame.LineOf(rows[i]), _numeric[j]);
-                write(i, feature, y);
-                if (indicatorOf.TryGetValue(j, out int f)) write(i, f, double.IsNaN(x) ? 1 : 0);
+                write.Write(i, feature, y);
+                if (indicator) write.Write(i, f, double.IsNaN(x) ? 1 : 0);
             }
         }
         feature += indicatorOf.Count;
@@ -54,18 +72,18 @@ public sealed partial class Preprocessor
             for (int i = 0; i < rows.Length; i++)
             {
                 int k = OneHot!.IndexOf(j, CategoricalImputer!.Apply(j, column[rows[i]]));
-                for (int c = 0; c < OneHot.CategoryValues[j].Length; c++) write(i, feature + c, c == k ? 1 : 0);
+                for (int c = 0; c < OneHot.CategoryValues[j].Length; c++) write.Write(i, feature + c, c == k ? 1 : 0);
             }
             feature += OneHot!.CategoryValues[j].Length;
         }
     }
 
     // A column numeric in training may come back as text (a stray label at predict time): parse it
-    // and name the first cell that is not a number.
-    static double[] NumericValues(Frame frame, string name)
+    // and name the first cell that is not a number. A numeric column is read in place, not copied.
+    static ReadOnlySpan<double> NumericValues(Frame frame, string name)
     {
         var column = frame[name];
-        if (column is NumericColumn numeric) return numeric.Values.ToArray();
+        if (column is NumericColumn numeric) return numeric.Values;
         var labels = (CategoricalColumn)column;
         var values = new double[labels.Length];
         for (int i = 0; i < values.Length; i++)

@@ -93,15 +93,7 @@ public sealed partial class Preprocessor
         SimpleImputer? imputer = null;
         StandardScaler? standard = null;
         MinMaxScaler? minMax = null;
-        if (numeric.Length > 0)
-        {
-            var raw = numeric.Select(n => Gather((NumericColumn)frame[n], rows, frame)).ToArray();
-            var fitted = SimpleImputer.Fit(raw, options.Impute, options.FillValue, options.AddIndicator, numeric);
-            var imputed = raw.Select((col, j) => col.Select(v => fitted.Apply(j, v)).ToArray()).ToArray();
-            imputer = fitted;
-            if (options.Scaler == ScalerKind.Standard) standard = StandardScaler.Fit(imputed);
-            else if (options.Scaler == ScalerKind.MinMax) minMax = MinMaxScaler.Fit(imputed);
-        }
+        if (numeric.Length > 0) (imputer, standard, minMax) = FitNumeric(frame, numeric, rows, options);
         CategoricalImputer? categoricalImputer = null;
         OneHotEncoder? oneHot = null;
         if (categorical.Length > 0)
@@ -112,19 +104,6 @@ public sealed partial class Preprocessor
             categoricalImputer = fill;
         }
         return new Preprocessor(options, numeric, categorical, imputer, standard, minMax, categoricalImputer, oneHot);
-    }
-
-    static double[] Gather(NumericColumn column, int[] rows, Frame frame)
-    {
-        var values = new double[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            values[i] = column[rows[i]];
-            if (double.IsInfinity(values[i]))
-                throw new DataException($"the value is {values[i]}; an infinite value cannot be imputed or scaled (NaN/Inf would be left after imputation) — fix or remove it",
-                    frame.Source, frame.LineOf(rows[i]), column.Name);
-        }
-        return values;
     }
 
     static string?[] Gather(CategoricalColumn column, int[] rows)

@@ -51,25 +51,41 @@ public sealed class SimpleImputer
 
     internal static SimpleImputer Fit(IReadOnlyList<double[]> columns, ImputeStrategy strategy, double fillValue, bool addIndicator, IReadOnlyList<string>? names)
     {
-        if (strategy == ImputeStrategy.Constant && !double.IsFinite(fillValue))
-            throw new DataException($"the constant fill value must be a finite number, not {fillValue}; NaN or Inf would be left after imputation");
+        CheckFillValue(strategy, fillValue);
         var statistics = new double[columns.Count];
         var indicators = new List<int>();
         for (int j = 0; j < columns.Count; j++)
         {
-            var present = columns[j].Where(v => !double.IsNaN(v)).ToArray();
-            if (present.Length < columns[j].Length && addIndicator) indicators.Add(j);
-            if (present.Length == 0)
-                throw new DataException("every value of this column is missing in the training rows; drop the column", column: names?[j] ?? $"feature {j}");
-            statistics[j] = strategy switch
-            {
-                ImputeStrategy.Mean => present.Average(),
-                ImputeStrategy.Median => Median(present),
-                ImputeStrategy.MostFrequent => MostFrequent(present),
-                _ => fillValue,
-            };
+            statistics[j] = FitColumn(columns[j], strategy, fillValue, names?[j] ?? $"feature {j}", out bool anyMissing);
+            if (anyMissing && addIndicator) indicators.Add(j);
         }
         return new SimpleImputer(strategy, fillValue, statistics, [.. indicators]);
+    }
+
+    internal static void CheckFillValue(ImputeStrategy strategy, double fillValue)
+    {
+        if (strategy == ImputeStrategy.Constant && !double.IsFinite(fillValue))
+            throw new DataException($"the constant fill value must be a finite number, not {fillValue}; NaN or Inf would be left after imputation");
+    }
+
+    /// <summary>The statistic of one feature's training values (NaN = missing); <paramref name="column"/> is left as it was.</summary>
+    internal static double FitColumn(double[] column, ImputeStrategy strategy, double fillValue, string name, out bool anyMissing)
+    {
+        int count = 0;
+        foreach (double v in column) if (!double.IsNaN(v)) count++;
+        anyMissing = count < column.Length;
+        if (count == 0)
+            throw new DataException("every value of this column is missing in the training rows; drop the column", column: name);
+        if (strategy == ImputeStrategy.Constant) return fillValue;
+        var present = new double[count];
+        int k = 0;
+        foreach (double v in column) if (!double.IsNaN(v)) present[k++] = v;
+        return strategy switch
+        {
+            ImputeStrategy.Mean => present.Average(),
+            ImputeStrategy.Median => Median(present),
+            _ => MostFrequent(present),
+        };
     }
 
     internal double Apply(int feature, double x) => double.IsNaN(x) ? StatisticsValues[feature] : x;

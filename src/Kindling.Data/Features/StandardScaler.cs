@@ -45,14 +45,15 @@ public sealed partial class StandardScaler
         var var = new double[d];
         var scale = new double[d];
         long n = d == 0 ? 0 : columns[0].Length;
-        for (int j = 0; j < d; j++)
-        {
-            var (m, v) = Moments(columns[j]);
-            mean[j] = m;
-            var[j] = v;
-            scale[j] = IsConstant(v, m, n) ? 1.0 : Math.Sqrt(v);
-        }
+        for (int j = 0; j < d; j++) FitColumn(columns[j], out mean[j], out var[j], out scale[j]);
         return new StandardScaler(mean, var, scale, n);
+    }
+
+    /// <summary>One feature's mean, population variance and scale (no NaN in <paramref name="x"/>).</summary>
+    internal static void FitColumn(double[] x, out double mean, out double var, out double scale)
+    {
+        (mean, var) = Moments(x);
+        scale = IsConstant(var, mean, x.Length) ? 1.0 : Math.Sqrt(var);
     }
 
     internal double Apply(int feature, double x) => (x - MeanValues[feature]) / ScaleValues[feature];
