@@ -49,9 +49,10 @@ internal static class LinearFunction
         g = g.Contiguous();
         if (g.DType == DType.Float32)
         {
-            var dx = new float[n * inF];
-            Gemm.Sgemm(false, false, n, inF, outF, 1f, g.Span<float>(), outF, w.Span<float>(), inF, 0f, dx, inF);
-            return Tensor.FromArray(dx, n, inF);
+            // Only backward consumes dX: its buffer is recycled by the engine (GradBuffers).
+            var dx = GradBuffers.Rent(n, inF);
+            Gemm.Sgemm(false, false, n, inF, outF, 1f, g.Span<float>(), outF, w.Span<float>(), inF, 0f, dx.Span<float>(), inF);
+            return dx;
         }
         var dxd = new double[n * inF];
         Gemm.Dgemm(false, false, n, inF, outF, 1.0, g.Span<double>(), outF, w.Span<double>(), inF, 0.0, dxd, inF);

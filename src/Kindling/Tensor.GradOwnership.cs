@@ -8,6 +8,9 @@ public partial class Tensor
     // AddBackward0 returning the same g twice) is kept by the first and copied by the second.
     internal bool _exclusiveGrad;
 
+    // Set on a gradient whose buffer came from GradBuffers.Rent: the engine may recycle it once consumed.
+    internal bool _recyclableGrad;
+
     /// <summary>Marks this fresh gradient as stealable by <c>AccumulateGrad</c>; returns it, for chaining.</summary>
     internal Tensor AsExclusiveGrad()
     {
