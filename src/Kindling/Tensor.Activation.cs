@@ -17,7 +17,9 @@ public partial class Tensor
         };
         return WithScalarGrad("ReluBackward0", result, g => g.DType == DType.Float64
             ? Elementwise.Binary<ReluGradOp<double>, double, double>(g, result, DType.Float64)
-            : Elementwise.Binary<ReluGradOp<float>, float, float>(g, result, DType.Float32), saves: true);
+            : g.IsContiguous && g._shape.AsSpan().SequenceEqual(result._shape)
+                ? GradBuffers.ReluGrad(g, result)
+                : Elementwise.Binary<ReluGradOp<float>, float, float>(g, result, DType.Float32), saves: true);
     }
 
     /// <summary>x for x &gt; 0, else negativeSlope·x, as <c>F.leaky_relu</c>.</summary>

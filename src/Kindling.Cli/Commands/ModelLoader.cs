@@ -13,7 +13,9 @@ static class ModelLoader
         }
         catch (InvalidDataException e)
         {
-            throw new ModelFileException(directory, e.Message, e);
+            // RunFolder's messages already begin with the folder or the file they are about: do not name it twice.
+            string problem = e.Message.StartsWith(directory, StringComparison.Ordinal) ? e.Message[directory.Length..].TrimStart('/', ':', ' ') : e.Message;
+            throw new ModelFileException(directory, problem, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

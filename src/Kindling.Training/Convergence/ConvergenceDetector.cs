@@ -79,7 +79,7 @@ public static class ConvergenceDetector
         if (last - s[best] > o.RiseFraction * total)
         {
             return Result(best + 1, true, ConvergenceVerdict.Diverged, best + 1, curve,
-                F($"{curve} loss was lowest at epoch {best + 1} ({s[best]:G4}) and then rose to {last:G4}; stop at epoch {best + 1}{cut}"));
+                F($"{curve} loss, smoothed by a {window}-epoch moving median, was lowest at epoch {best + 1} ({s[best]:G4}) and then rose to {last:G4}; stop at epoch {best + 1}{cut}"));
         }
 
         int tail = Math.Min(n - 1, Math.Max(window, (n + 9) / 10));

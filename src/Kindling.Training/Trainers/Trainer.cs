@@ -87,7 +87,7 @@ public sealed partial class Trainer
                 var (xb, yb) = gatherer is null ? (x, y) : gatherer.Gather(perm, start, count);
                 foreach (var callback in Callbacks) callback.OnBatchBegin(this, epoch, step);
 
-                Optimizer.ZeroGrad();
+                Optimizer.ZeroGradRecycling();   // the loop holds no gradient across steps: reuse their buffers
                 var predictions = Model.Call(xb);
                 var loss = Criterion.Call(predictions, yb);
                 double value = loss.Item();

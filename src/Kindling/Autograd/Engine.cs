@@ -38,6 +38,7 @@ internal static class Engine
                 var grad = node._pendingGrad!;
                 node._pendingGrad = null;
                 var inputGrads = node.Apply(grad);
+                GradBuffers.AfterApply(node, grad, inputGrads);
                 if (!retainGraph) node.Release();
                 for (int i = 0; i < node._next.Length; i++)
                 {

@@ -64,6 +64,7 @@ public sealed class CorruptModelTests(SeedRunFixture seed)
         string named = Break(temp, damage);
         var r = Cli.Run(temp.Path, "predict", "--model", temp["model"], "--data", seed.TestRowsWithoutTarget, "--output", "p.csv");
         CliAssert.UserError(r, named);
+        Assert.DoesNotContain($"{temp["model"]}: {temp["model"]}", r.Stderr); // the folder is named once
         Assert.False(File.Exists(temp["p.csv"]));
     }
 

@@ -6,7 +6,7 @@ namespace Kindling.Nn;
 
 /// <summary>Cross-entropy and negative log-likelihood over class scores (N, C), fused: one pass per row computes the
 /// max-subtracted log-softmax, the loss and the gradient, so backward only scales the saved gradient.</summary>
-internal static class ClassLossFunction
+internal static partial class ClassLossFunction
 {
     /// <summary>Class-index targets (N) in [0, C) or <paramref name="ignoreIndex"/>; <paramref name="logSoftmax"/> true:
     /// cross-entropy over logits, false: NLL over log-probabilities.</summary>
@@ -20,6 +20,8 @@ internal static class ClassLossFunction
                 $"{what}: input shape {TensorData.Format(input.Shape)} and target shape {TensorData.Format(target.Shape)} do not match: " +
                 $"class-index targets need shape {TensorData.Format(expected)}.", nameof(target));
         var x = Floating(what, input);
+        if (weight is null && labelSmoothing == 0 && logSoftmax && x.DType == DType.Float32 && target.DType == DType.Int64)
+            return UnweightedCrossEntropy(what, input, x, target.Contiguous().Span<long>(), ignoreIndex, reduction, n, c);
         var t = TensorData.ReadLongs(target, $"{what} target");
         var w = ClassWeights(what, weight, c);
         double wSum = 0;
@@ -35,10 +37,7 @@ internal static class ClassLossFunction
         {
             long label = t[i];
             if (label == ignoreIndex) continue;     // contributes 0 and no weight
-            if (label < 0 || label >= c)
-                throw new ArgumentOutOfRangeException(nameof(target), label,
-                    $"{what}: target {label} (at position {i}) is out of bounds: class indices must be in [0, {c - 1}] for {c} classes " +
-                    $"(or equal ignore_index = {ignoreIndex}).");
+            if (label < 0 || label >= c) throw LabelOutOfRange(what, label, i, c, ignoreIndex);
             TensorData.ReadInto(x, i * c, row);
             LogProbabilities(row, logp, logSoftmax, prob);
             double wt = w[label];
@@ -151,6 +150,11 @@ internal static class ClassLossFunction
             return [TensorData.ScaleRows(grad, c, rowScales, common, shape, input.DType)];
         }, savesTensors: false);
     }
+
+    private static ArgumentOutOfRangeException LabelOutOfRange(string what, long label, int i, int c, long ignoreIndex) =>
+        new("target", label,
+            $"{what}: target {label} (at position {i}) is out of bounds: class indices must be in [0, {c - 1}] for {c} classes " +
+            $"(or equal ignore_index = {ignoreIndex}).");
 
     // The input as a contiguous floating-point tensor, read row by row.
     private static Tensor Floating(string what, Tensor input)

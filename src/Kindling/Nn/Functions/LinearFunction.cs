@@ -22,8 +22,8 @@ internal static class LinearFunction
         return Function.Apply(bias is null ? "MmBackward0" : "AddmmBackward0", y, [x, weight, bias], g =>
         [
             needX ? GradInput(g, w, n, inF, outF) : null,
-            needW ? GradWeight(g, x, n, inF, outF) : null,
-            needB ? GradBias(g, n, outF) : null,
+            needW ? GradWeight(g, x, weight, n, inF, outF) : null,
+            needB ? GradBias(g, bias!, n, outF) : null,
         ]);
     }
 
@@ -49,9 +49,10 @@ internal static class LinearFunction
         g = g.Contiguous();
         if (g.DType == DType.Float32)
         {
-            var dx = new float[n * inF];
-            Gemm.Sgemm(false, false, n, inF, outF, 1f, g.Span<float>(), outF, w.Span<float>(), inF, 0f, dx, inF);
-            return Tensor.FromArray(dx, n, inF);
+            // Only backward consumes dX: its buffer is recycled by the engine (GradBuffers).
+            var dx = GradBuffers.Rent(n, inF);
+            Gemm.Sgemm(false, false, n, inF, outF, 1f, g.Span<float>(), outF, w.Span<float>(), inF, 0f, dx.Span<float>(), inF);
+            return dx;
         }
         var dxd = new double[n * inF];
         Gemm.Dgemm(false, false, n, inF, outF, 1.0, g.Span<double>(), outF, w.Span<double>(), inF, 0.0, dxd, inF);
@@ -59,14 +60,14 @@ internal static class LinearFunction
     }
 
     // dW (out, in) = dYᵀ (out, N) · X (N, in)
-    private static Tensor GradWeight(Tensor g, Tensor x, int n, int inF, int outF)
+    private static Tensor GradWeight(Tensor g, Tensor x, Tensor weight, int n, int inF, int outF)
     {
         g = g.Contiguous();
         if (g.DType == DType.Float32)
         {
-            var dw = new float[outF * inF];
-            Gemm.Sgemm(true, false, outF, inF, n, 1f, g.Span<float>(), outF, x.Span<float>(), inF, 0f, dw, inF);
-            return Tensor.FromArray(dw, outF, inF).AsExclusiveGrad();
+            var dw = weight.TakeRecycledGrad([outF, inF]) ?? Tensor.FromArray(new float[outF * inF], outF, inF);
+            Gemm.Sgemm(true, false, outF, inF, n, 1f, g.Span<float>(), outF, x.Span<float>(), inF, 0f, dw.Span<float>(), inF);
+            return dw.AsExclusiveGrad();
         }
         var dwd = new double[outF * inF];
         Gemm.Dgemm(true, false, outF, inF, n, 1.0, g.Span<double>(), outF, x.Span<double>(), inF, 0.0, dwd, inF);
@@ -74,14 +75,14 @@ internal static class LinearFunction
     }
 
     // db (out) = Σ over rows of dY
-    private static Tensor GradBias(Tensor g, int n, int outF)
+    private static Tensor GradBias(Tensor g, Tensor bias, int n, int outF)
     {
         g = g.Contiguous();
         if (g.DType == DType.Float32)
         {
-            var db = new float[outF];
-            ColumnSums.Sum(g.Span<float>(), n, outF, db);
-            return Tensor.FromArray(db, outF).AsExclusiveGrad();
+            var db = bias.TakeRecycledGrad([outF]) ?? Tensor.FromArray(new float[outF], outF);
+            ColumnSums.Sum(g.Span<float>(), n, outF, db.Span<float>());
+            return db.AsExclusiveGrad();
         }
         var dbd = new double[outF];
         ColumnSums.Sum(g.Span<double>(), n, outF, dbd);

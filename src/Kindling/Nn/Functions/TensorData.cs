@@ -41,18 +41,21 @@ internal static class TensorData
     }
 
     /// <summary>values[i·rowLength + k] · (rowScales?[i] ?? common), as a new tensor of <paramref name="dtype"/>.</summary>
+    /// <remarks>For backward closures only: a float32 result lives in a <see cref="Autograd.GradBuffers"/> buffer that the
+    /// engine recycles once the next node has consumed it.</remarks>
     public static Tensor ScaleRows(double[] values, int rowLength, double[]? rowScales, double common, int[] shape, DType dtype)
     {
         int rows = rowLength == 0 ? 0 : values.Length / rowLength;
         if (dtype == DType.Float32)
         {
-            var result = new float[values.Length];
+            var tensor = Autograd.GradBuffers.Rent((int[])shape.Clone());
+            var result = tensor.Span<float>();
             for (int i = 0; i < rows; i++)
             {
                 double s = rowScales?[i] ?? common;
                 for (int k = i * rowLength, end = k + rowLength; k < end; k++) result[k] = (float)(values[k] * s);
             }
-            return Tensor.FromArray(result, shape);
+            return tensor;
         }
         var doubles = new double[values.Length];
         for (int i = 0; i < rows; i++)
