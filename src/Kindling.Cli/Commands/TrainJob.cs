@@ -74,47 +74,10 @@ static class TrainJob
 
     static int Run(TrainSettings s, RunDirectory output, int[] hidden, List<string> notes, Stopwatch clock, CancellationToken cancel)
     {
-
-        // Read the data; the seed's target and dropped Id are defaults for the embedded WineQT only.
-        var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric);
-        bool embedded = DataSource.IsEmbedded(s.Data);
-        string target = s.Target ?? (embedded ? "quality" : throw new UsageException(
-            $"--target is required for {s.Data}: name the column to predict; its columns are: {string.Join(", ", frame.ColumnNames)}"));
-        Columns.Require(frame, target, "--target");
-        var drop = s.Drop is null ? (embedded ? ["Id"] : []) : Lists.Split(s.Drop);
-        foreach (var name in drop) Columns.Require(frame, name, "--drop");
-        if (drop.Contains(target)) throw new UsageException($"--drop: '{target}' is the target column");
-        frame = DropMissingTargets(frame, target, notes);
-
-        // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
-        var labels = LabelEncoder.FitTarget(frame, target);
-        TargetChecks.Warn(frame, target, labels, drop, notes);
-        long[] y = labels.Transform(frame, target);
-        var (trainRows, valRows, testRows) = Split(y, s, notes);
-
-        // Features: fitted on the training rows only.
-        var preprocessor = Preprocessor.Fit(frame, new PreprocessorOptions
-        {
-            Target = target,
-            Drop = drop,
-            Impute = ParseImpute(s.Impute),
-            Scaler = s.Standardize ? ScalerKind.Standard : ScalerKind.None,
-        }, trainRows);
-        Describe(preprocessor, frame, s, notes);
-        var features = preprocessor.Transform(frame, trainRows);
-        var xTrain = features.ToTensor();
-        var yTrain = Rows(y, trainRows);
-        Tensor? xVal = valRows.Length > 0 ? preprocessor.Transform(frame, valRows).ToTensor() : null;
-        Tensor? yVal = valRows.Length > 0 ? Rows(y, valRows) : null;
-        var xTest = preprocessor.Transform(frame, testRows).ToTensor();
-        var yTest = Rows(y, testRows);
-        string? scaleHint = s.Standardize ? null : ScaleHint.Check(features);
-        // The last use of the frame: its float64 columns (80 MB for 200,000 × 50) are garbage from here on,
-        // rather than kept alive through training beside the float32 tensors.
-        var dataInfo = DataInfo(s, frame, trainRows, valRows, testRows);
-        frame = null!;
-        // Data preparation is over: collect its garbage (the frame, the fit's buffers) once, and hand the freed
-        // memory back, so training and evaluation start from the tensors alone (measured on M: see bench/README.md).
+        var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = Prepare(s, notes);
+        // Data preparation is over and its frame unreachable (it lived only in Prepare, whose frame slots are gone even
+        // in tier-0 code): collect its float64 columns (80 MB for 200,000 × 50) and the fit's buffers once, and hand
+        // the memory back, so training and evaluation start from the float32 tensors alone.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
@@ -152,7 +115,7 @@ static class TrainJob
         output.Commit();
 
         var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,
-            trainRows.Length, valRows.Length, testRows.Length, clock.Elapsed.TotalSeconds);
+            nTrain, nVal, nTest, clock.Elapsed.TotalSeconds);
         if (s.Json) TrainReport.WriteJson(summary);
         else TrainReport.WriteTable(summary);
         if (result.Reason == StopReason.NonFiniteLoss)
@@ -163,6 +126,49 @@ static class TrainJob
         }
         return result.Reason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
     }
+
+    // Read, encode, split and preprocess: everything that needs the frame, which dies when this returns.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static TrainData Prepare(TrainSettings s, List<string> notes)
+    {
+        // Read the data; the seed's target and dropped Id are defaults for the embedded WineQT only.
+        var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric);
+        bool embedded = DataSource.IsEmbedded(s.Data);
+        string target = s.Target ?? (embedded ? "quality" : throw new UsageException(
+            $"--target is required for {s.Data}: name the column to predict; its columns are: {string.Join(", ", frame.ColumnNames)}"));
+        Columns.Require(frame, target, "--target");
+        var drop = s.Drop is null ? (embedded ? ["Id"] : []) : Lists.Split(s.Drop);
+        foreach (var name in drop) Columns.Require(frame, name, "--drop");
+        if (drop.Contains(target)) throw new UsageException($"--drop: '{target}' is the target column");
+        frame = DropMissingTargets(frame, target, notes);
+
+        // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
+        var labels = LabelEncoder.FitTarget(frame, target);
+        TargetChecks.Warn(frame, target, labels, drop, notes);
+        long[] y = labels.Transform(frame, target);
+        var (trainRows, valRows, testRows) = Split(y, s, notes);
+
+        // Features: fitted on the training rows only.
+        var preprocessor = Preprocessor.Fit(frame, new PreprocessorOptions
+        {
+            Target = target,
+            Drop = drop,
+            Impute = ParseImpute(s.Impute),
+            Scaler = s.Standardize ? ScalerKind.Standard : ScalerKind.None,
+        }, trainRows);
+        Describe(preprocessor, frame, s, notes);
+        var features = preprocessor.Transform(frame, trainRows);
+        var xTrain = features.ToTensor();
+        var yTrain = Rows(y, trainRows);
+        Tensor? xVal = valRows.Length > 0 ? preprocessor.Transform(frame, valRows).ToTensor() : null;
+        Tensor? yVal = valRows.Length > 0 ? Rows(y, valRows) : null;
+        var xTest = preprocessor.Transform(frame, testRows).ToTensor();
+        var yTest = Rows(y, testRows);
+        string? scaleHint = s.Standardize ? null : ScaleHint.Check(features);
+        return new TrainData(target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint,
+            DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length);
+    }
+
 
     static Tensor BalancedWeights(Tensor yTrain, LabelEncoder labels)
     {

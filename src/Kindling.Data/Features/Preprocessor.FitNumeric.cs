@@ -18,11 +18,12 @@ public sealed partial class Preprocessor
         var indicators = new List<int>();
         double[] a = new double[d], b = new double[d], c = new double[d], e = new double[d];
         var buffer = new double[rows.Length];
+        var scratch = new double[rows.Length];
         for (int j = 0; j < d; j++)
         {
             var values = columns[j].Values;
             for (int i = 0; i < rows.Length; i++) buffer[i] = values[rows[i]];
-            double fill = SimpleImputer.FitColumn(buffer, options.Impute, options.FillValue, numeric[j], out bool anyMissing);
+            double fill = SimpleImputer.FitColumn(buffer, options.Impute, options.FillValue, numeric[j], out bool anyMissing, scratch);
             statistics[j] = fill;
             if (anyMissing && options.AddIndicator) indicators.Add(j);
             if (options.Scaler == ScalerKind.None) continue;

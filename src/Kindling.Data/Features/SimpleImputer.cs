@@ -68,8 +68,11 @@ public sealed class SimpleImputer
             throw new DataException($"the constant fill value must be a finite number, not {fillValue}; NaN or Inf would be left after imputation");
     }
 
-    /// <summary>The statistic of one feature's training values (NaN = missing); <paramref name="column"/> is left as it was.</summary>
-    internal static double FitColumn(double[] column, ImputeStrategy strategy, double fillValue, string name, out bool anyMissing)
+    /// <summary>The statistic of one feature's training values (NaN = missing); <paramref name="column"/> is left as it was.
+    /// <paramref name="scratch"/>, if as long as the column, holds the present values when none is missing (the usual
+    /// case), so fitting many columns does not leave one garbage copy of each behind.</summary>
+    internal static double FitColumn(double[] column, ImputeStrategy strategy, double fillValue, string name, out bool anyMissing,
+        double[]? scratch = null)
     {
         int count = 0;
         foreach (double v in column) if (!double.IsNaN(v)) count++;
@@ -77,7 +80,7 @@ public sealed class SimpleImputer
         if (count == 0)
             throw new DataException("every value of this column is missing in the training rows; drop the column", column: name);
         if (strategy == ImputeStrategy.Constant) return fillValue;
-        var present = new double[count];
+        var present = scratch is not null && scratch.Length == count ? scratch : new double[count];
         int k = 0;
         foreach (double v in column) if (!double.IsNaN(v)) present[k++] = v;
         return strategy switch
