@@ -169,7 +169,6 @@ static class TrainJob
             DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length);
     }
 
-
     static Tensor BalancedWeights(Tensor yTrain, LabelEncoder labels)
     {
         long[] y = yTrain.ToArray<long>();
@@ -203,6 +202,7 @@ static class TrainJob
     static Frame DropMissingTargets(Frame frame, string target, List<string> notes)
     {
         var column = frame[target];
+        if (column.MissingCount == 0) return frame;   // the usual case, without a row-index array
         var keep = Enumerable.Range(0, frame.RowCount).Where(r => !column.IsMissing(r)).ToArray();
         if (keep.Length == frame.RowCount) return frame;
         int dropped = frame.RowCount - keep.Length;
