@@ -26,7 +26,7 @@ static class EvaluateCommand
 
     static int Run(string modelDir, string data, string? output, bool json, bool noHeader)
     {
-        OutputPath.Check(output, "--output");
+        OutputFile.Check(output, "--output");
         var saved = ModelLoader.Load(modelDir);
         var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader);
         Columns.Require(frame, saved.Target, "--data");

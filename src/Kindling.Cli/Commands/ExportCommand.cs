@@ -14,7 +14,7 @@ static class ExportCommand
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(onnx)!;
-            OutputPath.Check(path, "--onnx");
+            OutputFile.Check(path, "--onnx");
             return OnnxExport.Run(ModelLoader.Load(parsed.GetValue(model)!), path);
         });
         return command;

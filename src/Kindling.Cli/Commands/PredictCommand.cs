@@ -28,7 +28,7 @@ static class PredictCommand
 
     static int Run(string modelDir, string data, string? output, bool proba, string? idColumn, bool noHeader)
     {
-        OutputPath.Check(output, "--output");
+        OutputFile.Check(output, "--output");
         var saved = ModelLoader.Load(modelDir);
         var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader);
         if (idColumn is not null) Columns.Require(frame, idColumn, "--id-column");

@@ -42,18 +42,6 @@ internal static class OnnxModelWriter
     /// directory, so a failed export never leaves a partial or clobbered model.</summary>
     public static void Save(string path, byte[] bytes)
     {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temp); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* keep the original error */ }
-            throw;
-        }
+        Training.Plots.AtomicFile.WriteAllBytes(path, bytes);
     }
 }

@@ -25,9 +25,16 @@ internal static class AtomicFile
         }
         finally
         {
-            if (File.Exists(temp))
+            // Best effort: a failure to clean up must not hide the error that brought us here.
+            try
             {
-                File.Delete(temp);
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
             }
         }
     }
