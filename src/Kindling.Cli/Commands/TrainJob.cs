@@ -146,7 +146,10 @@ static class TrainJob
         var labels = LabelEncoder.FitTarget(frame, target);
         TargetChecks.Warn(frame, target, labels, drop, notes);
         long[] y = labels.Transform(frame, target);
-        var (trainRows, valRows, testRows) = Split(y, s, notes);
+        var (trainRows, valRows, testRows) = Split(y, s);
+        // The data layer's check, on the user's own labels (5, not class index 2).
+        var original = Array.ConvertAll(y, v => labels.InverseTransform((int)v));
+        foreach (var warning in DataSplit.WarningsFor(original, trainRows)) notes.Add($"warning: {warning}; consider --stratify");
 
         // Features: fitted on the training rows only.
         var preprocessor = Preprocessor.Fit(frame, new PreprocessorOptions
@@ -211,17 +214,13 @@ static class TrainJob
         return frame.Take(keep);
     }
 
-    static (int[] Train, int[] Val, int[] Test) Split(long[] y, TrainSettings s, List<string> notes)
+    static (int[] Train, int[] Val, int[] Test) Split(long[] y, TrainSettings s)
     {
         var testSize = ParseSize(s.TestSize, "--test-size", allowZero: false)!.Value;
         var (train, test) = SplitOnce(y, Enumerable.Range(0, y.Length).ToArray(), testSize, s, "--test-size");
         int[] val = [];
         if (ParseSize(s.ValSize, "--val-size", allowZero: true) is SplitSize valSize)
             (train, val) = SplitOnce(y, train, valSize, s, "--val-size");
-        var present = train.Select(r => y[r]).ToHashSet();
-        var missing = Enumerable.Range(0, (int)y.Max() + 1).Where(c => !present.Contains(c)).ToList();
-        if (missing.Count > 0)
-            notes.Add($"warning: {missing.Count} class(es) have no training rows (class index {string.Join(", ", missing)}); consider --stratify");
         return (train, val, test);
     }
 
