@@ -28,6 +28,18 @@ public sealed class CrossEntropyFastPathTests
     }
 
     [Fact]
+    public void CrossEntropy_NoWeightNaNLogit_NaNRowAsGeneralPath()
+    {
+        var logits = new float[] { 1, float.NaN, 2, 0.5f, -1, 3 };
+        var target = Tensor.FromArray(new long[] { 0, 2 }, 2);
+        var (fastLoss, fastGrad) = Run(logits, 2, 3, target, null, Reduction.None);
+        var (generalLoss, generalGrad) = Run(logits, 2, 3, target, Torch.Ones(3), Reduction.None);
+        Assert.True(float.IsNaN(fastLoss[0]) && fastGrad.Take(3).All(float.IsNaN));
+        Assert.Equal(generalLoss, fastLoss);
+        Assert.Equal(generalGrad, fastGrad);
+    }
+
+    [Fact]
     public void CrossEntropy_NoWeightLabelOutOfRange_ThrowsNamingPosition()
     {
         var input = Torch.Zeros(3, 4);

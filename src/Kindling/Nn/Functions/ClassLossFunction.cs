@@ -67,7 +67,7 @@ internal static partial class ClassLossFunction
                 gr[(int)label] = -wt;
             }
         }
-        return Reduce("NllLossBackward0", input, losses, grad, n, c, denominator, reduction);
+        return Reduce("NllLossBackward0", input, losses, losses.Sum(), grad, n, c, denominator, reduction);
     }
 
     /// <summary>Class-probability targets with the input's shape (cross-entropy only).</summary>
@@ -103,7 +103,7 @@ internal static partial class ClassLossFunction
                 grad[i * c + k] = Math.Exp(logp[k]) * sumWt - wt[k];
         }
         // The mean of probability-target cross-entropy divides by the batch size, not by the weights (PyTorch 1.13).
-        return Reduce("DivBackward1", input, losses, grad, n, c, n, reduction);
+        return Reduce("DivBackward1", input, losses, losses.Sum(), grad, n, c, n, reduction);
     }
 
     // logp = x − (max + log Σ exp(x − max)): the max subtraction keeps exp finite for any logits.
@@ -131,15 +131,16 @@ internal static partial class ClassLossFunction
         for (int k = 0; k < row.Length; k++) prob[k] /= sum;
     }
 
-    private static Tensor Reduce(string nodeName, Tensor input, double[] losses, double[]? grad, int n, int c,
+    // losses: per row (needed for Reduction.None only); total: their sum in row order.
+    private static Tensor Reduce(string nodeName, Tensor input, double[]? losses, double total, double[]? grad, int n, int c,
         double denominator, Reduction reduction)
     {
         var shape = input.Shape;
         Tensor output = reduction switch
         {
-            Reduction.None => TensorData.Create(losses, input.Dim == 2 ? [n] : [], input.DType),
-            Reduction.Sum => TensorData.Scalar(losses.Sum(), input.DType),
-            _ => TensorData.Scalar(losses.Sum() / denominator, input.DType),
+            Reduction.None => TensorData.Create(losses!, input.Dim == 2 ? [n] : [], input.DType),
+            Reduction.Sum => TensorData.Scalar(total, input.DType),
+            _ => TensorData.Scalar(total / denominator, input.DType),
         };
         if (grad is null) return output;
         return Function.Apply(nodeName, output, [input], g =>

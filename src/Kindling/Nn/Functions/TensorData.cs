@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Kindling.Nn;
 
 /// <summary>Moves tensor contents in and out of plain arrays for the nn kernels, and formats shapes for errors.</summary>
@@ -50,6 +53,11 @@ internal static class TensorData
         {
             var tensor = Autograd.GradBuffers.Rent((int[])shape.Clone());
             var result = tensor.Span<float>();
+            if (rowScales is null)
+            {
+                ScaleToFloat(values, common, result);
+                return tensor;
+            }
             for (int i = 0; i < rows; i++)
             {
                 double s = rowScales?[i] ?? common;
@@ -64,6 +72,23 @@ internal static class TensorData
             for (int k = i * rowLength, end = k + rowLength; k < end; k++) doubles[k] = values[k] * s;
         }
         return Tensor.FromArray(doubles, shape);
+    }
+
+    // dst[k] = (float)(src[k] · scale), two double vectors narrowed into one float vector at a time.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScaleToFloat(ReadOnlySpan<double> src, double scale, Span<float> dst)
+    {
+        int w = Vector<double>.Count, i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i + 2 * w <= dst.Length; i += 2 * w)
+            {
+                var lo = new Vector<double>(src.Slice(i, w)) * scale;
+                var hi = new Vector<double>(src.Slice(i + w, w)) * scale;
+                Vector.Narrow(lo, hi).CopyTo(dst.Slice(i, 2 * w));
+            }
+        }
+        for (; i < dst.Length; i++) dst[i] = (float)(src[i] * scale);
     }
 
     /// <summary>A row-major copy of an int64 tensor (class indices, embedding rows).</summary>
