@@ -2,9 +2,8 @@ namespace Kindling;
 
 public partial class Tensor
 {
-    /// <summary>A new contiguous tensor of <paramref name="shape"/> (zero-filled: .NET arrays always are).</summary>
-    internal static Tensor Empty(int[] shape, DType dtype)
-        => new(DTypes.Allocate(dtype, Shapes.NumEl(shape)), (int[])shape.Clone(), dtype);
+    /// <summary>A new zero-filled contiguous tensor of <paramref name="shape"/>.</summary>
+    internal static Tensor Empty(int[] shape, DType dtype) => Allocate(shape, dtype, zero: true);
 
     /// <summary>A new 0-dimensional tensor holding <paramref name="value"/>.</summary>
     internal static Tensor Scalar(double value, DType dtype)

@@ -13,7 +13,7 @@ namespace Kindling;
 /// </remarks>
 public partial class Tensor
 {
-    internal readonly Array _storage;
+    internal Array _storage;   // replaced by an empty array when the tensor is disposed
     internal readonly int[] _shape;
     internal readonly int[] _strides;
     internal readonly int _offset;
@@ -31,6 +31,7 @@ public partial class Tensor
         _offset = offset;
         _dtype = dtype;
         _numel = Shapes.NumEl(shape);
+        DisposeScopeFrame.Register(this);
     }
 
     /// <summary>A new contiguous tensor over <paramref name="storage"/> (not copied).</summary>
@@ -45,6 +46,7 @@ public partial class Tensor
         : this(data._storage, data._shape, data._strides, data._offset, data._dtype)
     {
         RequiresGrad = requiresGrad;
+        DetachFromDisposeScope();   // a parameter outlives any scope it is made in
     }
 
     /// <summary>The element type.</summary>
@@ -94,7 +96,14 @@ public partial class Tensor
     }
 
     /// <summary>The gradient accumulated by <see cref="Backward"/> (null until then).</summary>
-    public Tensor? Grad { get; set; }
+    /// <remarks>A tensor stored here leaves its <see cref="DisposeScope"/>: gradients outlive the step that made them.</remarks>
+    public Tensor? Grad
+    {
+        get => _grad;
+        set => _grad = value?.DetachFromDisposeScope();
+    }
+
+    private Tensor? _grad;
 
     /// <summary>The autograd node that created this tensor; null for leaves.</summary>
     public Node? GradFn => _gradFn;
@@ -123,8 +132,13 @@ public partial class Tensor
     {
         if (DTypes.Of<T>() != _dtype)
             throw new InvalidOperationException($"expected element type {typeof(T).Name} but the tensor is {_dtype.TorchName()}.");
+        if (_disposed) throw Disposed();
         return (T[])_storage;
     }
+
+    private static ObjectDisposedException Disposed() => new(nameof(Tensor),
+        "this tensor was disposed (its DisposeScope ended); call MoveToOuterDisposeScope() or DetachFromDisposeScope() " +
+        "inside the scope to keep it, or read its values before the scope ends.");
 
     /// <summary>The contiguous storage of this tensor as a span; <typeparamref name="T"/> must match the dtype.</summary>
     /// <exception cref="InvalidOperationException">The tensor is not contiguous or the type does not match.</exception>

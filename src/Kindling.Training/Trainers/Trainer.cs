@@ -87,19 +87,24 @@ public sealed partial class Trainer
                 var (xb, yb) = gatherer is null ? (x, y) : gatherer.Gather(perm, start, count);
                 foreach (var callback in Callbacks) callback.OnBatchBegin(this, epoch, step);
 
-                Optimizer.ZeroGradRecycling();   // the loop holds no gradient across steps: reuse their buffers
-                var predictions = Model.Call(xb);
-                var loss = Criterion.Call(predictions, yb);
-                double value = loss.Item();
-                if (!double.IsFinite(value))
+                double value;
+                // The step's tensors are disposed at its end and their storage reused by the next step.
+                using (Torch.NewDisposeScope())
                 {
-                    StopOnNonFinite(epoch, step, value, lastFiniteLoss, lastFinite);
-                    break;
+                    Optimizer.ZeroGradRecycling();   // the loop holds no gradient across steps: reuse their buffers
+                    var predictions = Model.Call(xb);
+                    var loss = Criterion.Call(predictions, yb);
+                    value = loss.Item();
+                    if (!double.IsFinite(value))
+                    {
+                        StopOnNonFinite(epoch, step, value, lastFiniteLoss, lastFinite);
+                        break;
+                    }
+                    loss.Backward();
+                    if (Options.ClipGradNorm is double maxNorm) ClipGrad.ClipGradNorm_(Model.Parameters(), maxNorm);
+                    if (Options.ClipGradValue is double clip) ClipGrad.ClipGradValue_(Model.Parameters(), clip);
+                    Optimizer.Step();
                 }
-                loss.Backward();
-                if (Options.ClipGradNorm is double maxNorm) ClipGrad.ClipGradNorm_(Model.Parameters(), maxNorm);
-                if (Options.ClipGradValue is double clip) ClipGrad.ClipGradValue_(Model.Parameters(), clip);
-                Optimizer.Step();
                 if (Options.SchedulerPerBatch && Scheduler is LRScheduler batchScheduler) batchScheduler.Step();
 
                 total += value * count;
@@ -141,6 +146,7 @@ public sealed partial class Trainer
         try
         {
             using (Torch.NoGrad())
+            using (Torch.NewDisposeScope())
             {
                 var logits = Model.Call(x);
                 double loss = Criterion.Call(logits, y).Item();

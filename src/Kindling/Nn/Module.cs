@@ -102,6 +102,7 @@ public abstract partial class Module
     protected Tensor? RegisterBuffer(string name, Tensor? tensor, bool persistent = true)
     {
         CheckName(name, _buffers);
+        tensor?.DetachFromDisposeScope();   // a module's state outlives any scope it is made in
         Set(_buffers, name, tensor);
         if (persistent) _nonPersistent.Remove(name);
         else _nonPersistent.Add(name);

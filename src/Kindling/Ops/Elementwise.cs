@@ -13,7 +13,7 @@ internal static class Elementwise
         where T : unmanaged
     {
         var src = x.Contiguous();
-        var result = Tensor.Empty(x._shape, x.DType);
+        var result = Tensor.Uninitialized(x._shape, x.DType);
         TOp.Invoke(src.Span<T>(), result.Span<T>());
         return result;
     }
@@ -25,7 +25,7 @@ internal static class Elementwise
         where T : unmanaged
     {
         var src = x.Contiguous().Span<T>();
-        var result = Tensor.Empty(x._shape, x.DType);
+        var result = Tensor.Uninitialized(x._shape, x.DType);
         var dst = result.Span<T>();
         for (int i = 0; i < dst.Length; i++) dst[i] = op.Invoke(src[i]);
         return result;

@@ -52,6 +52,7 @@ public abstract partial class Optimizer
     /// wrong shape; nothing is changed then.</exception>
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict)
     {
+        using var unscoped = DisposeScopeFrame.Suspend();   // loaded state outlives any scope
         ArgumentNullException.ThrowIfNull(stateDict);
         var all = new List<Tensor>();
         foreach (var g in _groups) all.AddRange(g.Params);

@@ -90,6 +90,7 @@ public abstract partial class Optimizer
     /// <summary>Performs one optimization step over every parameter that has a gradient.</summary>
     public void Step()
     {
+        using var unscoped = DisposeScopeFrame.Suspend();   // state made on the first step outlives any scope
         for (int g = 0; g < _groups.Count; g++)
         {
             var group = _groups[g];

@@ -22,7 +22,8 @@ internal static partial class ClassLossFunction
     {
         var scores = x.Span<float>();
         bool needGrad = Function.NeedsGrad(input);
-        var grad = needGrad ? new double[n * c] : null;
+        // The saved gradient as a tensor, so that a dispose scope recycles it with the step's other buffers.
+        var grad = needGrad ? Tensor.Uninitialized([n * c], DType.Float64).Data<double>() : null;
         var losses = reduction == Reduction.None ? new double[n] : null;
         // Pass 1: row maxima and x − max; pass 2: e^(x − max) for all rows at once.
         var exps = t_exponentials is { } cached && cached.Length >= n * c ? cached : t_exponentials = new double[n * c];
@@ -44,7 +45,11 @@ internal static partial class ClassLossFunction
         for (int i = 0; i < n; i++)
         {
             long label = t[i];
-            if (label == ignoreIndex) continue;     // contributes 0 and no weight
+            if (label == ignoreIndex)
+            {
+                grad?.AsSpan(i * c, c).Clear();     // contributes 0 and no weight
+                continue;
+            }
             if (label < 0 || label >= c) throw LabelOutOfRange(what, label, i, c, ignoreIndex);
             var row = e.Slice(i * c, c);
             double sum = 0;

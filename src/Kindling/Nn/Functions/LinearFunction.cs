@@ -29,18 +29,18 @@ internal static class LinearFunction
 
     private static Tensor ForwardFloat(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
     {
-        var y = new float[n * outF];
-        Gemm.Sgemm(false, true, n, outF, inF, 1f, x.Span<float>(), inF, w.Span<float>(), inF, 0f, y, outF,
+        var y = Tensor.Uninitialized([n, outF], DType.Float32);
+        Gemm.Sgemm(false, true, n, outF, inF, 1f, x.Span<float>(), inF, w.Span<float>(), inF, 0f, y.Span<float>(), outF,
             b is null ? default : (ReadOnlySpan<float>)b.Span<float>());
-        return Tensor.FromArray(y, n, outF);
+        return y;
     }
 
     private static Tensor ForwardDouble(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
     {
-        var y = new double[n * outF];
-        Gemm.Dgemm(false, true, n, outF, inF, 1.0, x.Span<double>(), inF, w.Span<double>(), inF, 0.0, y, outF,
+        var y = Tensor.Uninitialized([n, outF], DType.Float64);
+        Gemm.Dgemm(false, true, n, outF, inF, 1.0, x.Span<double>(), inF, w.Span<double>(), inF, 0.0, y.Span<double>(), outF,
             b is null ? default : (ReadOnlySpan<double>)b.Span<double>());
-        return Tensor.FromArray(y, n, outF);
+        return y;
     }
 
     // dX (N, in) = dY (N, out) · W (out, in)
