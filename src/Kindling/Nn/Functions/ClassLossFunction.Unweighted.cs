@@ -6,6 +6,7 @@ namespace Kindling.Nn;
 
 internal static partial class ClassLossFunction
 {
+    // e^(x − max) of every logit, then each row's max: reused by every call on this thread.
     [ThreadStatic]
     private static double[]? t_exponentials;
 
@@ -26,9 +27,10 @@ internal static partial class ClassLossFunction
         var grad = needGrad ? Tensor.Uninitialized([n * c], DType.Float64).Data<double>() : null;
         var losses = reduction == Reduction.None ? new double[n] : null;
         // Pass 1: row maxima and x − max; pass 2: e^(x − max) for all rows at once.
-        var exps = t_exponentials is { } cached && cached.Length >= n * c ? cached : t_exponentials = new double[n * c];
+        int scratch = (n * c) + n;
+        var exps = t_exponentials is { } cached && cached.Length >= scratch ? cached : t_exponentials = new double[scratch];
         var e = exps.AsSpan(0, n * c);
-        Span<double> maxima = n <= 512 ? stackalloc double[n] : new double[n];
+        var maxima = exps.AsSpan(n * c, n);
         for (int i = 0; i < n; i++)
         {
             var row = scores.Slice(i * c, c);
