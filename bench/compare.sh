@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Kindling vs PyTorch 1.13 side by side (issue 7): S (seed), S+ (hidden 64,32, batch 32), M (200,000x50,
-# 50-256-256-10, batch 256, 2 epochs), G (sgemm 1024/2048 vs NumPy/OpenBLAS), thread scaling (M, 1 and 2
-# threads). Runs alternate A/B (Kindling, then PyTorch) for every repetition; prints medians, ratios and a
-# Markdown table (bench/compare_report.py).
+# Kindling vs PyTorch 1.13 side by side (issues 7 and 10): the command users type (`./kindling train` against
+# `python3 seed_program.py`, whole process), the seed loop in the CLI and in a JIT console app (the contract loop),
+# the seed step in steady state, S+ (hidden 64,32, batch 32), M (200,000x50, 50-256-256-10, batch 256, 2 epochs)
+# at 1 and 2 threads on both sides (PyTorch's best counts), G (sgemm 1024/2048 vs NumPy/OpenBLAS). Runs alternate
+# A/B (Kindling, then PyTorch) for every repetition; prints medians, ratios and a Markdown table
+# (bench/compare_report.py), with the machine's load average before and after: a run that started on a busy
+# machine is marked not quotable.
 #
 # Usage: bench/compare.sh [--tiny] [--reps N] [--threads N] [--aot|--no-aot] [--out DIR]
 #   --tiny     every workload at a tiny size, one repetition, no NativeAOT (the CI smoke test; seconds)
 #   --reps N   repetitions (default 5)
 #   --threads  threads for the main rows (default 2, the machine's cores; 1 with --tiny); scaling runs 1 and 2
-#   --aot      also publish the `kindling` CLI with NativeAOT and time it (default: when the publish works)
+#   --aot      also time the `kindling` CLI as users run it: ./kindling (the launcher's NativeAOT binary) or, without
+#              the launcher, a NativeAOT publish of its own (default: when that works)
 #   --out DIR  where results.jsonl and table.md go (default: a fresh temporary folder)
 # Needs: dotnet (the SDK in global.json), /usr/bin/python3 with torch, numpy, pandas, sklearn
 # (Debian: apt-get install -y python3-torch python3-numpy python3-pandas python3-sklearn libopenblas0-pthread).
@@ -52,6 +56,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 out=${out:-$(mktemp -d "${TMPDIR:-/tmp}/kindling-compare.XXXXXX")}
 mkdir -p "$out"
 results="$out/results.jsonl"
@@ -64,27 +69,32 @@ dotnet build bench/Kindling.Bench -c Release --nologo -v q -clp:ErrorsOnly >&2
 runner="$root/bench/Kindling.Bench/bin/Release/net10.0/Kindling.Bench"
 [ -x "$runner" ] || { echo "compare.sh: the build did not produce $runner" >&2; exit 1; }
 
-# The kindling CLI with NativeAOT, used only once `kindling train --json` works.
+# The kindling CLI as users run it: the launcher (which builds the NativeAOT binary on first use; that first call
+# is made here, outside the timings), else a NativeAOT publish of our own. Used only once `train --json` works.
 cli=""
 if [ "$aot" != no ]; then
-  echo "== publish the kindling CLI with NativeAOT" >&2
-  if dotnet publish src/Kindling.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" --nologo -v q >"$out/aot.log" 2>&1 \
+  echo "== the kindling CLI (NativeAOT)" >&2
+  if [ -x ./kindling ] && ./kindling train --epochs 1 --json >"$out/aot-probe.json" 2>"$out/aot.log" \
+     && grep -q '"train_seconds"' "$out/aot-probe.json"; then
+    cli="$root/kindling"
+  elif dotnet publish src/Kindling.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" --nologo -v q >"$out/aot.log" 2>&1 \
      && "$out/aot/kindling" train --json >"$out/aot-probe.json" 2>/dev/null \
      && grep -q '"train_seconds"' "$out/aot-probe.json"; then
     cli="$out/aot/kindling"
   elif [ "$aot" = yes ]; then
-    echo "compare.sh: --aot asked, but the NativeAOT CLI does not publish or 'kindling train --json' does not work (see $out/aot.log)" >&2
+    echo "compare.sh: --aot asked, but the NativeAOT CLI does not build or 'kindling train --json' does not work (see $out/aot.log)" >&2
     exit 1
   else
-    echo "   (skipped: NativeAOT publish failed or 'kindling train --json' is not there yet; log: $out/aot.log)" >&2
+    echo "   (skipped: the NativeAOT CLI did not build; log: $out/aot.log)" >&2
   fi
 fi
+seed_program="$root/../shared/reference/seed_program.py"
 
 # --- sizes ---
 if [ "$tiny" = 1 ]; then
-  m_rows=2000 seed_epochs=3 gemm_sizes="64" gemm_repeats=1
+  m_rows=2000 seed_epochs=3 gemm_sizes="64" gemm_repeats=1 profile_steps=50
 else
-  m_rows=200000 seed_epochs=100 gemm_sizes="1024 2048" gemm_repeats=5
+  m_rows=200000 seed_epochs=100 gemm_sizes="1024 2048" gemm_repeats=5 profile_steps=2000
 fi
 m_csv="$cache/m-$m_rows.csv"
 if [ ! -s "$m_csv" ]; then
@@ -119,15 +129,25 @@ numpy_gemm() {
 }
 
 torch="$root/tools/reference/bench_torch.py"
+# PyTorch runs at 1 and 2 threads (the report takes its faster count); --tiny keeps it to one.
+torch_threads="1 2"
+[ "$tiny" = 1 ] && torch_threads=1
 for rep in $(seq 1 "$reps"); do
   echo "== repetition $rep/$reps" >&2
+  # The command users type, whole process: ./kindling train against python3 seed_program.py.
+  if [ -n "$cli" ]; then run CLI kindling "$cli" train --epochs "$seed_epochs" --json; fi
+  if [ -f "$seed_program" ]; then
+    for t in $torch_threads; do run "CLI@$t" pytorch "$py" "$seed_program" --epochs "$seed_epochs" --threads "$t" --json; done
+  fi
+  # The seed loop in a JIT console app: the Trainer, and the seed's loop written out (the contract loop).
   run S kindling "$runner" workload seed --epochs "$seed_epochs" --threads "$threads"
-  run S pytorch "$py" "$torch" seed --epochs "$seed_epochs" --threads "$threads"
-  if [ -n "$cli" ]; then run S kindling-aot "$cli" train --epochs "$seed_epochs" --json; fi
+  run S-bare kindling "$runner" workload seed --bare --epochs "$seed_epochs" --threads "$threads"
+  for t in $torch_threads; do run "S@$t" pytorch "$py" "$torch" seed --epochs "$seed_epochs" --threads "$t"; done
+  run P kindling "$runner" workload profile --threads "$threads" --repeats "$profile_steps"
   run S+ kindling "$runner" workload splus --epochs "$seed_epochs" --threads "$threads"
   run S+ pytorch "$py" "$torch" splus --epochs "$seed_epochs" --threads "$threads"
   if [ -n "$cli" ]; then run S+ kindling-aot "$cli" train --hidden 64,32 --batch-size 32 --epochs "$seed_epochs" --json; fi
-  # M at the main thread count, and at 1 and 2 threads for the scaling row.
+  # M at 1 and 2 threads on both sides: the scaling row, and PyTorch at its best count.
   for t in $(printf '%s\n' 1 2 "$threads" | sort -un); do
     run "M-threads-$t" kindling "$runner" workload m --data "$m_csv" --threads "$t"
     if [ "$tiny" = 0 ] || [ "$t" = "$threads" ]; then
@@ -141,6 +161,7 @@ for rep in $(seq 1 "$reps"); do
 done
 
 echo "== machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) CPUs; results: $results" >&2
-report_args=(--threads "$threads")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+report_args=(--threads "$threads" --load-before "$load_before" --load-after "$load_after")
 [ "$tiny" = 1 ] && report_args+=(--tiny)
 "$py" bench/compare_report.py "$results" "${report_args[@]}" | tee "$out/table.md"
