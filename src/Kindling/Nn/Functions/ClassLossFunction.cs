@@ -128,7 +128,8 @@ internal static partial class ClassLossFunction
         double lse = max + Math.Log(sum);
         for (int k = 0; k < row.Length; k++) logp[k] = row[k] - lse;
         if (prob is null) return;
-        for (int k = 0; k < row.Length; k++) prob[k] /= sum;
+        double inverse = 1 / sum;   // one division per row, not per class
+        for (int k = 0; k < row.Length; k++) prob[k] *= inverse;
     }
 
     // losses: per row (needed for Reduction.None only); total: their sum in row order.
