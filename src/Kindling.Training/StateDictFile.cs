@@ -11,11 +11,19 @@ public static class StateDictFile
     /// key <c>kindling.bool_tensors</c>, so <see cref="Load"/> gives them back as bool.</remarks>
     public static void Save(string path, IEnumerable<KeyValuePair<string, Tensor>> state, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        var (arrays, meta) = Prepare(state, metadata);
+        SafeTensors.Write(path, arrays, meta);
+    }
+
+    /// <summary>The arrays (copies: later steps cannot change them) and metadata <see cref="Save"/> writes.</summary>
+    internal static (List<NamedArray> Arrays, Dictionary<string, string>? Metadata) Prepare(
+        IEnumerable<KeyValuePair<string, Tensor>> state, IReadOnlyDictionary<string, string>? metadata)
+    {
         var items = state.ToList();
         var bools = items.Where(kv => kv.Value.DType == DType.Bool).Select(kv => kv.Key).ToList();
         var meta = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>());
         if (bools.Count > 0) meta[BoolKey] = string.Join('\n', bools);
-        SafeTensors.Write(path, ToArrays(items), meta.Count == 0 ? null : meta);
+        return (ToArrays(items), meta.Count == 0 ? null : meta);
     }
 
     const string BoolKey = "kindling.bool_tensors";

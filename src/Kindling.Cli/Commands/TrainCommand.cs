@@ -39,12 +39,18 @@ static class TrainCommand
         var categorical = new Option<string?>("--categorical") { Description = "Comma-separated columns to treat as categories (one-hot encoded)." };
         var numeric = new Option<string?>("--numeric") { Description = "Comma-separated columns to treat as numbers." };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint every N epochs (and at the end); 0 for only the end.", DefaultValueFactory = _ => 10 };
+        var keepCheckpoints = new Option<int>("--keep-checkpoints")
+        {
+            Description = "Checkpoints kept besides the last: the N with the lowest validation loss (training loss without --val-size), as Lightning's save_top_k; 0 keeps only the last, -1 all.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
 
         var command = new Command("train", "Train a classifier on a CSV file and save a run folder (defaults: the seed's WineQT run).")
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery,
+            categorical, numeric, checkpointEvery, keepCheckpoints,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
         {
@@ -75,6 +81,7 @@ static class TrainCommand
             Categorical = parsed.GetValue(categorical),
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
+            KeepCheckpoints = parsed.GetValue(keepCheckpoints),
         }));
         return command;
     }

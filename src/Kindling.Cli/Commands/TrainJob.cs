@@ -57,6 +57,7 @@ static class TrainJob
         if (!(s.WeightDecay >= 0) || !double.IsFinite(s.WeightDecay)) throw new UsageException($"--weight-decay must be a number ≥ 0, got {s.WeightDecay}");
         if (!(s.Dropout >= 0 && s.Dropout < 1)) throw new UsageException($"--dropout must be in [0, 1), got {s.Dropout}");
         if (s.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every must be 0 (only at the end) or positive, got {s.CheckpointEvery}");
+        if (s.KeepCheckpoints < -1) throw new UsageException($"--keep-checkpoints must be -1 (all), 0 (only the last) or positive, got {s.KeepCheckpoints}");
         if (s.SplitSeed < 0) throw new UsageException($"--split-seed must be a number ≥ 0 (scikit-learn's random_state), got {s.SplitSeed}");
         if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
         var hidden = ParseHidden(s.Hidden);
@@ -98,6 +99,7 @@ static class TrainJob
             BatchSize = s.BatchSize,
             CheckpointDirectory = Path.Combine(output.Staging, "checkpoints"),
             CheckpointEvery = s.CheckpointEvery,
+            KeepCheckpoints = s.KeepCheckpoints,
         });
         if (s.EarlyStopping is int patience) trainer.Callbacks.Add(new EarlyStopping(patience));
 

@@ -32,4 +32,6 @@ sealed record TrainSettings
     public string? Categorical { get; init; }
     public string? Numeric { get; init; }
     public int CheckpointEvery { get; init; } = 10;
+    /// <summary>Best checkpoints kept besides the last; -1 keeps all.</summary>
+    public int KeepCheckpoints { get; init; } = 1;
 }

@@ -3,6 +3,7 @@ using Kindling.Nn;
 using Kindling.Nn.Utils;
 using Kindling.Optim;
 using Kindling.Optim.LrScheduler;
+using Kindling.Training.Checkpoints;
 
 namespace Kindling.Training;
 
@@ -43,6 +44,7 @@ public sealed partial class Trainer
         Options = options ?? new TrainerOptions();
         if (Options.Epochs < 0) throw new ArgumentOutOfRangeException(nameof(options), Options.Epochs, "epochs must not be negative");
         if (Options.BatchSize < 0) throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, "batch size must not be negative");
+        if (Options.KeepCheckpoints < -1) throw new ArgumentOutOfRangeException(nameof(options), Options.KeepCheckpoints, "keep checkpoints must be -1 (all) or at least 0");
     }
 
     /// <summary>Asks the loop to stop at the end of the current step (used by callbacks).</summary>
@@ -72,6 +74,8 @@ public sealed partial class Trainer
         var lastFinite = StateDicts.Clone(Model.StateDict());
         double lastFiniteLoss = double.NaN;
 
+        // Disposed on every way out: the checkpoints already queued are still written.
+        using var checkpoints = Options.CheckpointDirectory is null ? null : new CheckpointSaver(Options.CheckpointDirectory, Options.KeepCheckpoints);
         foreach (var callback in Callbacks) callback.OnTrainBegin(this);
         for (int epoch = Epoch + 1; epoch <= Options.Epochs && stopReason is null; epoch++)
         {
@@ -124,9 +128,10 @@ public sealed partial class Trainer
             foreach (var callback in Callbacks) callback.OnEpochEnd(this, record);
             progress?.Report(new TrainingProgress(epoch, Options.Epochs, steps, steps, record.TrainLoss, record));
             bool last = epoch == Options.Epochs || stopReason is not null;
-            if (Options.CheckpointDirectory is not null && (last || (Options.CheckpointEvery > 0 && epoch % Options.CheckpointEvery == 0)))
-                SaveCheckpoint(Path.Combine(Options.CheckpointDirectory, CheckpointName(epoch)));
+            if (checkpoints is not null && (last || (Options.CheckpointEvery > 0 && epoch % Options.CheckpointEvery == 0)))
+                QueueCheckpoint(checkpoints, record);
         }
+        checkpoints?.Complete();   // when Fit returns, its checkpoints are on disk
 
         var reason = stopReason ?? StopReason.Completed;
         int? bestEpoch = null;

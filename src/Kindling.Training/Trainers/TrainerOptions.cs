@@ -25,4 +25,10 @@ public sealed record TrainerOptions
 
     /// <summary>Write a checkpoint every this many epochs (and always after the last); 0: only after the last.</summary>
     public int CheckpointEvery { get; init; }
+
+    /// <summary>How many checkpoints to keep besides the last: those with the lowest validation loss, or training
+    /// loss without a validation set (PyTorch Lightning's <c>save_top_k</c>); 0 keeps only the last, -1 every one.</summary>
+    /// <remarks>Checkpoints are named <c>epoch-NNNN.safetensors</c>; the history they resume with is in
+    /// <c>history.jsonl</c> beside them.</remarks>
+    public int KeepCheckpoints { get; init; } = 1;
 }

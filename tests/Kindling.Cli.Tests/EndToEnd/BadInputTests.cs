@@ -24,6 +24,7 @@ public sealed class BadInputTests
     [InlineData("--class-weight", "heavy", "heavy")]
     [InlineData("--early-stopping", "0", "--early-stopping")]
     [InlineData("--threads", "0", "--threads")]
+    [InlineData("--keep-checkpoints", "-2", "--keep-checkpoints")]
     [InlineData("--impute", "magic", "magic")]
     [InlineData("--frobnicate", "1", "--frobnicate")]
     public void Train_BadOptionValue_ExitsTwoNamingTheOption(string option, string value, string named)

@@ -22,7 +22,7 @@ public sealed class CorruptModelTests(SeedRunFixture seed)
                 File.WriteAllBytes(weights, []);
                 return "model.safetensors";
             case "checkpoint as weights":
-                File.Copy(Path.Combine(seed.RunFolder, "checkpoints", "epoch-0010.safetensors"), weights, overwrite: true);
+                File.Copy(Path.Combine(seed.RunFolder, "checkpoints", "epoch-0100.safetensors"), weights, overwrite: true);
                 return "model.safetensors";
             case "missing weights":
                 File.Delete(weights);

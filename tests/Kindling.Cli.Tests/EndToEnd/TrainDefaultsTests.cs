@@ -55,8 +55,13 @@ public sealed class TrainDefaultsTests(SeedRunFixture seed)
     {
         foreach (var file in new[] { "model.json", "model.safetensors", "history.csv", "metrics.json", "loss.png", "loss.svg", "confusion.png", "confusion.svg" })
             Assert.True(new FileInfo(Path.Combine(seed.RunFolder, file)) is { Exists: true, Length: > 0 }, $"{file} missing or empty");
-        var checkpoints = Directory.GetFiles(Path.Combine(seed.RunFolder, "checkpoints"), "*.safetensors");
-        Assert.Equal(10, checkpoints.Length); // every 10 epochs (the default) of 100
+        // Every 10 epochs (the default) of 100, keeping the last and the best by training loss (no validation set).
+        var loss = CliAssert.Doubles(seed.Json.GetProperty("train_loss"));
+        int best = Enumerable.Range(1, 10).Select(i => 10 * i).MinBy(e => loss[e - 1]);
+        var expected = new[] { best, 100 }.Distinct().Order().Select(e => $"epoch-{e:D4}.safetensors");
+        var checkpoints = Directory.GetFiles(Path.Combine(seed.RunFolder, "checkpoints"), "*.safetensors").Select(Path.GetFileName).Order();
+        Assert.Equal(expected, checkpoints);
+        Assert.Equal(100, File.ReadAllLines(Path.Combine(seed.RunFolder, "checkpoints", "history.jsonl")).Length);
         Assert.Equal(101, File.ReadAllLines(Path.Combine(seed.RunFolder, "history.csv")).Length);
         var parent = Path.GetDirectoryName(seed.RunFolder)!;
         Assert.Empty(Directory.GetDirectories(parent, ".seed.partial-*"));

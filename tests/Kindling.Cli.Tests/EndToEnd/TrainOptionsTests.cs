@@ -92,4 +92,15 @@ public sealed class TrainOptionsTests
         Assert.Equal(["0.bias", "0.weight", "3.bias", "3.weight", "6.bias", "6.weight"], SafeTensorsHeader.Names(Path.Combine(run, "model.safetensors")));
         Assert.Equal("adamw", (string?)ModelJson(run)["training"]!["optimizer"]);
     }
+
+    [Theory]
+    [InlineData("-1", new[] { 10, 20, 30 })]
+    [InlineData("0", new[] { 30 })]
+    public void Train_KeepCheckpoints_KeepsWhatItSays(string keep, int[] epochs)
+    {
+        using var temp = new TempFolder();
+        var (_, _, run) = Train(temp, "--epochs", "30", "--keep-checkpoints", keep);
+        var files = Directory.GetFiles(Path.Combine(run, "checkpoints"), "*.safetensors").Select(Path.GetFileName).Order();
+        Assert.Equal(epochs.Select(e => $"epoch-{e:D4}.safetensors"), files);
+    }
 }

@@ -8,7 +8,7 @@ namespace Kindling.Training.Tests.Trainers;
 public sealed class TrainerTests
 {
     // WineQT as the seed prepares it: Id dropped, quality label-encoded, split 80/20 with random_state 42.
-    static (Tensor X, Tensor Y) SeedTrainingSet()
+    internal static (Tensor X, Tensor Y) SeedTrainingSet()
     {
         var frame = Datasets.Load("wineqt");
         var labels = LabelEncoder.FitTarget(frame, "quality");
@@ -26,7 +26,7 @@ public sealed class TrainerTests
         return (Torch.Tensor(x), Torch.Tensor(yTrain));
     }
 
-    static Sequential SeedModel(int inputs, double dropout = 0)
+    internal static Sequential SeedModel(int inputs, double dropout = 0)
     {
         var layers = new List<Module> { new Linear(inputs, 16), new ReLU() };
         if (dropout > 0) layers.Add(new Dropout(dropout));
@@ -71,7 +71,7 @@ public sealed class TrainerTests
         var dir = Directory.CreateTempSubdirectory("kindling-resume").FullName;
         try
         {
-            var options = new TrainerOptions { Epochs = 20, BatchSize = 64, CheckpointDirectory = dir, CheckpointEvery = 10 };
+            var options = new TrainerOptions { Epochs = 20, BatchSize = 64, CheckpointDirectory = dir, CheckpointEvery = 10, KeepCheckpoints = -1 };
             var straightModel = SeedModel(x.Size(1), dropout: 0.2);
             var straight = new Trainer(straightModel, new CrossEntropyLoss(), new Adam(straightModel.Parameters(), lr: 0.01), options);
             straight.Fit(x, y);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Kindling.Training.Checkpoints;
+
+/// <summary>A run's history as JSON lines (<c>history.jsonl</c>) beside its checkpoints: each epoch is written
+/// once, so a checkpoint holds only its epoch number and stays the same size however long the run.</summary>
+/// <remarks>A crash mid-append can leave a partial last line; readers take only the first lines a checkpoint
+/// names, which were on disk before that checkpoint was.</remarks>
+internal static class HistoryLog
+{
+    public const string FileName = "history.jsonl";
+
+    public static string Line(EpochRecord e)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("epoch", e.Epoch);
+            json.WriteNumber("train_loss", e.TrainLoss);
+            if (e.ValLoss is double vl) json.WriteNumber("val_loss", vl);
+            if (e.ValAccuracy is double va) json.WriteNumber("val_accuracy", va);
+            json.WriteNumber("lr", e.Lr);
+            json.WriteNumber("seconds", e.Seconds);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The first <paramref name="epochs"/> records of the log, checked against the checkpoint that
+    /// names them (its epoch's training loss, so a log rewritten by another run is caught).</summary>
+    /// <exception cref="InvalidDataException">The log is missing, too short or from another run.</exception>
+    public static History Read(string path, int epochs, string trainLoss, string checkpoint)
+    {
+        var history = new History();
+        if (epochs == 0) return history;
+        if (!File.Exists(path)) throw new InvalidDataException($"{checkpoint}: its history ({path}) is missing");
+        using (var reader = new StreamReader(path, Encoding.UTF8))
+        {
+            while (history.Count < epochs && reader.ReadLine() is string line)
+            {
+                try
+                {
+                    using var doc = JsonDocument.Parse(line);
+                    var e = doc.RootElement;
+                    history.Add(new EpochRecord(
+                        e.GetProperty("epoch").GetInt32(),
+                        e.GetProperty("train_loss").GetDouble(),
+                        e.TryGetProperty("val_loss", out var vl) ? vl.GetDouble() : null,
+                        e.TryGetProperty("val_accuracy", out var va) ? va.GetDouble() : null,
+                        e.GetProperty("lr").GetDouble(),
+                        e.GetProperty("seconds").GetDouble()));
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    throw new InvalidDataException($"{path}: line {history.Count + 1} is not a history record ({ex.Message})", ex);
+                }
+            }
+        }
+        if (history.Count < epochs)
+            throw new InvalidDataException($"{path}: holds {history.Count} epochs, but {checkpoint} was written after epoch {epochs}");
+        var last = history.Epochs[^1];
+        if (last.Epoch != epochs || last.TrainLoss.ToString("R", CultureInfo.InvariantCulture) != trainLoss)
+            throw new InvalidDataException($"{path}: does not match {checkpoint} (written by another run in the same folder?)");
+        return history;
+    }
+}
