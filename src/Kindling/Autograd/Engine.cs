@@ -6,6 +6,18 @@ internal static class Engine
 {
     private static long s_pass;
 
+    // The traversal's lists, reused by every backward on this thread (a training step allocates none of them).
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public readonly List<Node> Seen = [];
+        public readonly Stack<Node> Stack = new();
+        public readonly List<Node> Ready = [];
+        public bool InUse;
+    }
+
     public static void Backward(Tensor root, Tensor? gradient, bool retainGraph)
     {
         if (!root.RequiresGrad)
@@ -27,9 +39,14 @@ internal static class Engine
 
         var rootNode = root.GradEdge()!;
         using var noGrad = new GradModeScope(false);
-        var order = CountDependencies(rootNode);
+        // A backward started from inside a node's backward (a hook) gets lists of its own.
+        var scratch = t_scratch is { InUse: false } free ? free : new Scratch();
+        t_scratch = scratch;
+        scratch.InUse = true;
+        var order = CountDependencies(rootNode, scratch.Seen, scratch.Stack);
         rootNode._pendingGrad = gradient;
-        var ready = new List<Node> { rootNode };
+        var ready = scratch.Ready;
+        ready.Add(rootNode);
         try
         {
             while (ready.Count > 0)
@@ -54,15 +71,16 @@ internal static class Engine
         finally
         {
             foreach (var node in order) node._pendingGrad = null;
+            order.Clear();
+            ready.Clear();
+            scratch.InUse = false;
         }
     }
 
     // Counts, for every node reachable from the root, how many edges point at it.
-    private static List<Node> CountDependencies(Node root)
+    private static List<Node> CountDependencies(Node root, List<Node> seen, Stack<Node> stack)
     {
         long mark = Interlocked.Increment(ref s_pass);
-        var seen = new List<Node>();
-        var stack = new Stack<Node>();
         root._visitMark = mark;
         root._dependencies = 0;
         stack.Push(root);
