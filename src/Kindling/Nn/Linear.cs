@@ -45,6 +45,13 @@ public sealed class Linear : Module
     /// <inheritdoc/>
     protected override Tensor Forward(Tensor input) => Functional.Linear(input, Weight, Bias);
 
+    /// <summary>relu(Forward(input)) as one fused op where it applies (2-D float32), for <see cref="Sequential"/>.</summary>
+    internal Tensor ForwardRelu(Tensor input) =>
+        input.Dim == 2 && input.Size(1) == InFeatures && input.DType == DType.Float32 && Weight.DType == DType.Float32
+        && (Bias is null || Bias.DType == DType.Float32)
+            ? LinearFunction.ApplyRelu(input, Weight, Bias)
+            : Functional.Linear(input, Weight, Bias).Relu();
+
     /// <inheritdoc/>
     protected override string ExtraRepr() => $"in_features={InFeatures}, out_features={OutFeatures}, bias={Py(Bias is not null)}";
 }

@@ -56,8 +56,18 @@ public sealed class Sequential : Module, IEnumerable<Module>
     /// <inheritdoc/>
     protected override Tensor Forward(Tensor input)
     {
-        foreach (var layer in _layers)
-            input = layer.Call(input);
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            // Linear then ReLU, neither hooked, with another module after them: one fused op, since nobody can see
+            // the pre-activation (the ReLU's output, which the next module receives, is the same tensor).
+            if (i + 2 < _layers.Count && _layers[i] is Linear linear && _layers[i + 1] is ReLU relu && !linear.HasHooks && !relu.HasHooks)
+            {
+                input = linear.ForwardRelu(input);
+                i++;
+                continue;
+            }
+            input = _layers[i].Call(input);
+        }
         return input;
     }
 

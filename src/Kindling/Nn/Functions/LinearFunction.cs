@@ -27,6 +27,36 @@ internal static class LinearFunction
         ]);
     }
 
+    /// <summary>relu(x·Wᵀ + b) for float32 x (N, in), as one GEMM with bias and ReLU fused into its store; one
+    /// autograd node (<c>ReluBackward0</c>) whose backward masks dL/dy by y &gt; 0 and then runs Linear's backward.</summary>
+    /// <remarks>For <see cref="Sequential"/>, where the pre-activation is seen by no one. relu(−0) may come out −0
+    /// here (+0 unfused): equal values, the same mask.</remarks>
+    public static Tensor ApplyRelu(Tensor x, Tensor weight, Tensor? bias)
+    {
+        x = x.Contiguous();
+        var w = weight.Contiguous();
+        var b = bias?.Contiguous();
+        int n = x.Size(0), inF = x.Size(1), outF = w.Size(0);
+        var y = Tensor.Uninitialized([n, outF], DType.Float32);
+        Gemm.Sgemm(false, true, n, outF, inF, 1f, x.Span<float>(), inF, w.Span<float>(), inF, 0f, y.Span<float>(), outF,
+            b is null ? default : (ReadOnlySpan<float>)b.Span<float>(), Epilogue.Relu);
+        bool needX = x.RequiresGrad, needW = weight.RequiresGrad, needB = bias is { RequiresGrad: true };
+        return Function.Apply("ReluBackward0", y, [x, weight, bias], g =>
+        {
+            var dz = g.IsContiguous && g._shape.AsSpan().SequenceEqual(y._shape)
+                ? GradBuffers.ReluGrad(g, y)
+                : Elementwise.Binary<ReluGradOp<float>, float, float>(g, y, DType.Float32);
+            Tensor?[] grads =
+            [
+                needX ? GradInput(dz, w, n, inF, outF) : null,
+                needW ? GradWeight(dz, x, weight, n, inF, outF) : null,
+                needB ? GradBias(dz, bias!, n, outF) : null,
+            ];
+            if (dz._recyclableGrad) GradBuffers.Return(dz);   // read by the three products above, referenced by none
+            return grads;
+        });
+    }
+
     private static Tensor ForwardFloat(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
     {
         var y = Tensor.Uninitialized([n, outF], DType.Float32);
