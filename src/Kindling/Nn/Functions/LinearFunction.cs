@@ -38,8 +38,7 @@ internal static class LinearFunction
         var b = bias?.Contiguous();
         int n = x.Size(0), inF = x.Size(1), outF = w.Size(0);
         var y = Tensor.Uninitialized([n, outF], DType.Float32);
-        Gemm.Sgemm(false, true, n, outF, inF, 1f, x.Span<float>(), inF, w.Span<float>(), inF, 0f, y.Span<float>(), outF,
-            b is null ? default : (ReadOnlySpan<float>)b.Span<float>(), Epilogue.Relu);
+        Product(x, w, b, n, inF, outF, y, relu: true);
         bool needX = x.RequiresGrad, needW = weight.RequiresGrad, needB = bias is { RequiresGrad: true };
         return Function.Apply("ReluBackward0", y, [x, weight, bias], g =>
         {
@@ -60,9 +59,17 @@ internal static class LinearFunction
     private static Tensor ForwardFloat(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
     {
         var y = Tensor.Uninitialized([n, outF], DType.Float32);
-        Gemm.Sgemm(false, true, n, outF, inF, 1f, x.Span<float>(), inF, w.Span<float>(), inF, 0f, y.Span<float>(), outF,
-            b is null ? default : (ReadOnlySpan<float>)b.Span<float>());
+        Product(x, w, b, n, inF, outF, y, relu: false);
         return y;
+    }
+
+    // y = x·Wᵀ + b [ReLU]: without packing when the layer is narrow, else the blocked GEMM (bit-identical results).
+    private static void Product(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF, Tensor y, bool relu)
+    {
+        ReadOnlySpan<float> bias = b is null ? default : b.Span<float>();
+        if (SmallGemm.TryRows(x.Span<float>(), n, inF, w.Span<float>(), transB: true, outF, y.Span<float>(), bias, relu)) return;
+        Gemm.Sgemm(false, true, n, outF, inF, 1f, x.Span<float>(), inF, w.Span<float>(), inF, 0f, y.Span<float>(), outF,
+            bias, relu ? Epilogue.Relu : Epilogue.None);
     }
 
     private static Tensor ForwardDouble(Tensor x, Tensor w, Tensor? b, int n, int inF, int outF)
@@ -81,7 +88,8 @@ internal static class LinearFunction
         {
             // Only backward consumes dX: its buffer is recycled by the engine (GradBuffers).
             var dx = GradBuffers.Rent(n, inF);
-            Gemm.Sgemm(false, false, n, inF, outF, 1f, g.Span<float>(), outF, w.Span<float>(), inF, 0f, dx.Span<float>(), inF);
+            if (!SmallGemm.TryRows(g.Span<float>(), n, outF, w.Span<float>(), transB: false, inF, dx.Span<float>(), default, relu: false))
+                Gemm.Sgemm(false, false, n, inF, outF, 1f, g.Span<float>(), outF, w.Span<float>(), inF, 0f, dx.Span<float>(), inF);
             return dx;
         }
         var dxd = new double[n * inF];
@@ -96,7 +104,8 @@ internal static class LinearFunction
         if (g.DType == DType.Float32)
         {
             var dw = weight.TakeRecycledGrad([outF, inF]) ?? Tensor.FromArray(new float[outF * inF], outF, inF);
-            Gemm.Sgemm(true, false, outF, inF, n, 1f, g.Span<float>(), outF, x.Span<float>(), inF, 0f, dw.Span<float>(), inF);
+            if (!SmallGemm.TryTransposedA(g.Span<float>(), n, outF, x.Span<float>(), inF, dw.Span<float>()))
+                Gemm.Sgemm(true, false, outF, inF, n, 1f, g.Span<float>(), outF, x.Span<float>(), inF, 0f, dw.Span<float>(), inF);
             return dw.AsExclusiveGrad();
         }
         var dwd = new double[outF * inF];
