@@ -25,6 +25,11 @@ internal sealed class ForkJoinPool
     private static readonly long SpinTicks = Stopwatch.Frequency / 5000; // 200 µs
     private static ForkJoinPool? shared;
 
+    /// <summary>True on a thread while it runs a job's tasks: a kernel called from inside a task (a nested loop)
+    /// runs serially rather than re-entering the pool (its lock is re-entrant, its job slot is not).</summary>
+    [ThreadStatic]
+    private static bool inJob;
+
     private readonly object gate = new();
     private readonly object sleepLock = new();
     private readonly WorkerState[] states;
@@ -46,12 +51,15 @@ internal sealed class ForkJoinPool
         }
     }
 
+    /// <summary>Whether the calling thread is running a task of some job (kernels called there run serially).</summary>
+    public static bool InJob => inJob;
+
     /// <summary>Runs tasks 0..<paramref name="tasks"/>−1 of <paramref name="job"/> on up to
     /// <paramref name="threads"/> threads (the caller included) and returns when all are done.</summary>
     public static void Run(IParallelWork job, int tasks, int threads)
     {
         int helpers = Math.Min(threads, tasks) - 1;
-        if (helpers <= 0)
+        if (helpers <= 0 || inJob)
         {
             RunSerial(job, tasks);
             return;
@@ -170,6 +178,7 @@ internal sealed class ForkJoinPool
     {
         IParallelWork job = work!;
         int t;
+        inJob = true;
         while ((t = Interlocked.Increment(ref nextTask) - 1) < taskCount)
         {
             try
@@ -181,6 +190,8 @@ internal sealed class ForkJoinPool
                 Interlocked.CompareExchange(ref failure, e, null);
             }
         }
+
+        inJob = false;
     }
 
     private void WorkerLoop(int index)
