@@ -51,13 +51,21 @@ internal static unsafe class GemmPacking
             }
             else
             {
+                // op(A) = stored A (row-major, kStride 1), the common case: 8 × 8 tiles transposed in registers,
+                // the scalar loop below then covers the ragged end of k.
+                int pVector = kStride == 1 && mr == 8 && valid == mr && Avx.IsSupported ? kc - (kc % 8) : 0;
+                for (int p = 0; p < pVector; p += 8)
+                {
+                    Transpose8x8(a + (r0 * rowStride) + p, rowStride, d + ((nint)p * mr), mr);
+                }
+
                 for (int r = 0; r < mr; r++)
                 {
                     float* dr = d + r;
                     if (r < valid)
                     {
                         float* s = a + ((r0 + r) * rowStride);
-                        for (int p = 0; p < kc; p++)
+                        for (int p = pVector; p < kc; p++)
                         {
                             dr[(nint)p * mr] = s[p * kStride];
                         }
@@ -129,13 +137,28 @@ internal static unsafe class GemmPacking
         }
 
         // op(B) = stored Bᵀ (e.g. Linear's weight (out, in)): each column of op(B) is a contiguous stored row.
+        // Whole 8 × 8 tiles are transposed in registers; the scalar loop covers the ragged edges and the padding.
+        int jVector = 0, pVector = 0;
+        if (kStride == 1 && Avx.IsSupported)
+        {
+            jVector = cols - (cols % 8);
+            pVector = kc - (kc % 8);
+            for (int j = 0; j < jVector; j += 8)
+            {
+                for (int p = 0; p < pVector; p += 8)
+                {
+                    Transpose8x8(b + (j * colStride) + p, colStride, dst + ((nint)p * nr) + j, nr);
+                }
+            }
+        }
+
         for (int j = 0; j < nr; j++)
         {
             float* d = dst + j;
             if (j < cols)
             {
                 float* s = b + (j * colStride);
-                for (int p = 0; p < kc; p++)
+                for (int p = j < jVector ? pVector : 0; p < kc; p++)
                 {
                     d[(nint)p * nr] = s[p * kStride];
                 }
@@ -148,5 +171,34 @@ internal static unsafe class GemmPacking
                 }
             }
         }
+    }
+
+    /// <summary>dst row q (8 floats at dst + q·dstStride) = column q of the 8 × 8 tile whose row r is the 8 floats at
+    /// src + r·srcStride: a plain copy, so packing stays exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, nint srcStride, float* dst, nint dstStride)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(src), r1 = Avx.LoadVector256(src + srcStride);
+        Vector256<float> r2 = Avx.LoadVector256(src + (2 * srcStride)), r3 = Avx.LoadVector256(src + (3 * srcStride));
+        Vector256<float> r4 = Avx.LoadVector256(src + (4 * srcStride)), r5 = Avx.LoadVector256(src + (5 * srcStride));
+        Vector256<float> r6 = Avx.LoadVector256(src + (6 * srcStride)), r7 = Avx.LoadVector256(src + (7 * srcStride));
+
+        // Interleave pairs of rows, then pairs of pairs, within each 128-bit half; then swap the halves.
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44), s1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> s2 = Avx.Shuffle(t1, t3, 0x44), s3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> s4 = Avx.Shuffle(t4, t6, 0x44), s5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> s6 = Avx.Shuffle(t5, t7, 0x44), s7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
+        Avx.Store(dst + dstStride, Avx.Permute2x128(s1, s5, 0x20));
+        Avx.Store(dst + (2 * dstStride), Avx.Permute2x128(s2, s6, 0x20));
+        Avx.Store(dst + (3 * dstStride), Avx.Permute2x128(s3, s7, 0x20));
+        Avx.Store(dst + (4 * dstStride), Avx.Permute2x128(s0, s4, 0x31));
+        Avx.Store(dst + (5 * dstStride), Avx.Permute2x128(s1, s5, 0x31));
+        Avx.Store(dst + (6 * dstStride), Avx.Permute2x128(s2, s6, 0x31));
+        Avx.Store(dst + (7 * dstStride), Avx.Permute2x128(s3, s7, 0x31));
     }
 }
