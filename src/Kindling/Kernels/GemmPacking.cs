@@ -51,12 +51,19 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                // op(A) = stored A (row-major, kStride 1), the common case: 8 × 8 tiles transposed in registers,
-                // the scalar loop below then covers the ragged end of k.
-                int pVector = kStride == 1 && mr == 8 && valid == mr && Avx.IsSupported ? kc - (kc % 8) : 0;
+                // op(A) = stored A (row-major, kStride 1), the common case: tiles of mr rows × 8 k transposed in
+                // registers (mr 8, or the AVX2 kernel's 6), the scalar loop below then covers the ragged end of k.
+                int pVector = kStride == 1 && mr is 8 or 6 && valid == mr && Avx.IsSupported ? kc - (kc % 8) : 0;
                 for (int p = 0; p < pVector; p += 8)
                 {
-                    Transpose8x8(a + (r0 * rowStride) + p, rowStride, d + ((nint)p * mr), mr);
+                    if (mr == 8)
+                    {
+                        Transpose8x8(a + (r0 * rowStride) + p, rowStride, d + ((nint)p * mr), mr);
+                    }
+                    else
+                    {
+                        Transpose6x8(a + (r0 * rowStride) + p, rowStride, d + ((nint)p * mr));
+                    }
                 }
 
                 for (int r = 0; r < mr; r++)
@@ -170,6 +177,37 @@ internal static unsafe class GemmPacking
                     d[(nint)p * nr] = 0f;
                 }
             }
+        }
+    }
+
+    /// <summary>The 6-row form of <see cref="Transpose8x8"/> for the AVX2 kernel's micro-panels: dst + 6·q holds
+    /// column q of the 6 × 8 tile (rows 6 and 7 of the 8 × 8 transpose repeat row 5 and are not stored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose6x8(float* src, nint srcStride, float* dst)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(src), r1 = Avx.LoadVector256(src + srcStride);
+        Vector256<float> r2 = Avx.LoadVector256(src + (2 * srcStride)), r3 = Avx.LoadVector256(src + (3 * srcStride));
+        Vector256<float> r4 = Avx.LoadVector256(src + (4 * srcStride)), r5 = Avx.LoadVector256(src + (5 * srcStride));
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44), s1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> s2 = Avx.Shuffle(t1, t3, 0x44), s3 = Avx.Shuffle(t1, t3, 0xEE);
+
+        // Rows 4 and 5 of each column: t4/t5 already hold them as (e_q, f_q) pairs.
+        Store6(dst, s0.GetLower(), t4.GetLower());
+        Store6(dst + 6, s1.GetLower(), Sse.MoveHighToLow(t4.GetLower(), t4.GetLower()));
+        Store6(dst + 12, s2.GetLower(), t5.GetLower());
+        Store6(dst + 18, s3.GetLower(), Sse.MoveHighToLow(t5.GetLower(), t5.GetLower()));
+        Store6(dst + 24, s0.GetUpper(), t4.GetUpper());
+        Store6(dst + 30, s1.GetUpper(), Sse.MoveHighToLow(t4.GetUpper(), t4.GetUpper()));
+        Store6(dst + 36, s2.GetUpper(), t5.GetUpper());
+        Store6(dst + 42, s3.GetUpper(), Sse.MoveHighToLow(t5.GetUpper(), t5.GetUpper()));
+
+        static void Store6(float* d, Vector128<float> firstFour, Vector128<float> lastTwo)
+        {
+            firstFour.Store(d);
+            Sse.StoreLow(d + 4, lastTwo);
         }
     }
 
