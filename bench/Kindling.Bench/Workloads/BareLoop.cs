@@ -29,7 +29,7 @@ internal static class BareLoop
             {
                 int count = Math.Min(batch, n - s);
                 var (xb, yb) = batch == n ? (x, y) : Gather(x, y, f, perm.AsSpan(s, count), buffers);
-                long before = epoch > 0 ? GC.GetTotalAllocatedBytes(true) : 0;
+                long before = epoch > 0 ? GC.GetAllocatedBytesForCurrentThread() : 0;   // cheap; see AllocationProbe
                 optimizer.ZeroGrad();
                 var loss = criterion.Call(model.Call(xb), yb);
                 loss.Backward();
@@ -37,7 +37,7 @@ internal static class BareLoop
                 double value = loss.Item();
                 if (epoch > 0)
                 {
-                    stepBytes += GC.GetTotalAllocatedBytes(true) - before;
+                    stepBytes += GC.GetAllocatedBytesForCurrentThread() - before;
                     measured++;
                 }
                 total += value * count;

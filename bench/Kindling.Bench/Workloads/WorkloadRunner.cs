@@ -50,6 +50,7 @@ internal static class WorkloadRunner
         List<double> losses, epochSeconds;
         long stepBytes;
         int measuredSteps;
+        double allThreadsStepBytes = double.NaN;
         if (o.BareLoop)
         {
             (losses, epochSeconds, stepBytes, measuredSteps) = BareLoop.Train(model, data.XTrain, data.YTrain, o.Epochs, o.BatchSize, o.Lr);
@@ -64,6 +65,7 @@ internal static class WorkloadRunner
             losses = result.History.Epochs.Select(r => r.TrainLoss).ToList();
             epochSeconds = result.History.Epochs.Select(r => r.Seconds).ToList();
             (stepBytes, measuredSteps) = (probe.StepBytes, probe.StepsAfterFirstEpoch);
+            allThreadsStepBytes = probe.AllThreadsBytesPerStep;
         }
         double trainSeconds = clock.Elapsed.TotalSeconds;
         double trainCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -83,6 +85,8 @@ internal static class WorkloadRunner
         if (data.XTest is not null) json.WriteNumber("test_accuracy", Accuracy(model, data.XTest, data.YTest!));
         if (measuredSteps > 0) json.WriteNumber("alloc_bytes_per_step", (double)stepBytes / measuredSteps);
         else json.WriteNull("alloc_bytes_per_step");
+        // Every thread (the kernel pool too), counted per epoch after the first: includes the epoch's own work.
+        if (double.IsFinite(allThreadsStepBytes)) json.WriteNumber("alloc_bytes_per_step_all_threads", allThreadsStepBytes);
         json.WriteNumber("gc_gen0", GC.CollectionCount(0) - gen0);
         json.WriteNumber("gc_gen1", GC.CollectionCount(1) - gen1);
         json.WriteNumber("gc_gen2", GC.CollectionCount(2) - gen2);

@@ -6,9 +6,10 @@ namespace Kindling.Kernels;
 /// <summary>A small fork-join pool: the caller plus (threads − 1) workers share the tasks of one job, then
 /// the caller waits for the workers that joined.</summary>
 /// <remarks>
-/// A training step issues many small products back to back, so workers spin about 200 µs after a job (the
-/// next one usually arrives within that window; waking a blocked thread costs tens of µs) and then block, so
-/// an idle process uses no CPU. Tasks are handed out by an atomic counter; which thread runs a task never
+/// A training step issues many small products back to back, so workers spin about 500 µs after a job (the
+/// next one usually arrives within that window, even across the optimizer step and the loop's own work between
+/// steps; waking a blocked thread costs tens of µs, more on a virtual machine whose idle vCPU has halted) and then
+/// block, so an idle process uses no CPU. Tasks are handed out by an atomic counter; which thread runs a task never
 /// changes its result.
 /// Each worker has a state word: the caller marks every worker Requested, runs tasks itself, then takes back
 /// (Requested → Idle) each worker that has not started — a worker descheduled on a busy machine therefore never
@@ -22,8 +23,14 @@ internal sealed class ForkJoinPool
     private const int Idle = 0, Requested = 1, Running = 2;
 
     private static readonly object CreateLock = new();
-    private static readonly long SpinTicks = Stopwatch.Frequency / 5000; // 200 µs
+    private static readonly long SpinTicks = Stopwatch.Frequency / 2000; // 500 µs of spinning
+    private static readonly long MaxSpinStepTicks = Stopwatch.Frequency / 50000; // 20 µs
     private static ForkJoinPool? shared;
+
+    /// <summary>True on a thread while it runs a job's tasks: a kernel called from inside a task (a nested loop)
+    /// runs serially rather than re-entering the pool (its lock is re-entrant, its job slot is not).</summary>
+    [ThreadStatic]
+    private static bool inJob;
 
     private readonly object gate = new();
     private readonly object sleepLock = new();
@@ -46,12 +53,15 @@ internal sealed class ForkJoinPool
         }
     }
 
+    /// <summary>Whether the calling thread is running a task of some job (kernels called there run serially).</summary>
+    public static bool InJob => inJob;
+
     /// <summary>Runs tasks 0..<paramref name="tasks"/>−1 of <paramref name="job"/> on up to
     /// <paramref name="threads"/> threads (the caller included) and returns when all are done.</summary>
     public static void Run(IParallelWork job, int tasks, int threads)
     {
         int helpers = Math.Min(threads, tasks) - 1;
-        if (helpers <= 0)
+        if (helpers <= 0 || inJob)
         {
             RunSerial(job, tasks);
             return;
@@ -162,7 +172,8 @@ internal sealed class ForkJoinPool
         work = null;
         if (failure is { } error)
         {
-            throw new AggregateException("A kernel task failed.", error);
+            // The task's own exception, as the serial path throws it: behaviour never depends on the thread count.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
     }
 
@@ -170,6 +181,7 @@ internal sealed class ForkJoinPool
     {
         IParallelWork job = work!;
         int t;
+        inJob = true;
         while ((t = Interlocked.Increment(ref nextTask) - 1) < taskCount)
         {
             try
@@ -181,6 +193,8 @@ internal sealed class ForkJoinPool
                 Interlocked.CompareExchange(ref failure, e, null);
             }
         }
+
+        inJob = false;
     }
 
     private void WorkerLoop(int index)
@@ -188,12 +202,18 @@ internal sealed class ForkJoinPool
         ref int state = ref states[index].Value;
         while (!stopping)
         {
-            long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
+            // The budget counts time spent spinning, not wall time: a gap longer than MaxSpinStepTicks between two
+            // looks at the clock is the thread being descheduled (a busy machine, a runtime suspension), and a
+            // worker that has just got its core back should take the next job, not go to sleep.
+            long spun = 0, last = Stopwatch.GetTimestamp();
             while (Volatile.Read(ref state) != Requested && !stopping)
             {
-                if (Stopwatch.GetTimestamp() < spinUntil)
+                if (spun < SpinTicks)
                 {
                     Thread.SpinWait(20);
+                    long now = Stopwatch.GetTimestamp();
+                    spun += Math.Min(now - last, MaxSpinStepTicks);
+                    last = now;
                     continue;
                 }
 

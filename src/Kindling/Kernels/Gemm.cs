@@ -139,11 +139,19 @@ internal static unsafe class Gemm
         job.PanelsPerChunk = (job.Panels + chunks - 1) / chunks;
         job.ColChunks = (job.Panels + job.PanelsPerChunk - 1) / job.PanelsPerChunk;
 
-        // Packing B is a copy of k·n floats: worth a fork of its own only when it is large.
-        job.PackingB = true;
-        ForkJoinPool.Run(job, job.Panels, job.NPad * k >= ParallelPackFloats ? threads : 1);
-        job.PackingB = false;
-        ForkJoinPool.Run(job, job.ComputeTasks, threads);
+        // Packing B is a copy of k·n floats: worth splitting only when it is large. Then its panels are the first
+        // tasks of the product's one fork (compute tasks wait for the panels they read), so a product costs one
+        // fork-join, not two.
+        if (threads > 1 && job.NPad * k >= ParallelPackFloats)
+        {
+            job.PackBInJob();
+        }
+        else
+        {
+            job.PackAllB();
+        }
+
+        ForkJoinPool.Run(job, job.PackTasks + job.ComputeTasks, threads);
     }
 
     /// <summary>k = 0: the product is empty, so C = beta · C (+ bias, epilogue).</summary>

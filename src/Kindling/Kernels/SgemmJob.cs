@@ -56,20 +56,51 @@ internal sealed unsafe class SgemmJob : IParallelWork
     public int RowBlocks;
     public int PanelsPerChunk;
     public int ColChunks;
-    public bool PackingB;
+
+    /// <summary>When &gt; 0, tasks 0..PackTasks−1 of the job pack B's column panels and the compute tasks follow:
+    /// one fork per product instead of one to pack and one to compute. A compute task waits for the panels it reads.</summary>
+    public int PackTasks;
+
+    // Panel p of this call is packed once panelReady[p] == generation: stamps, so the array is never cleared.
+    private int[] panelReady = [];
+    private int generation;
 
     public static SgemmJob Current => current ??= new SgemmJob();
 
     public int ComputeTasks => RowBlocks * ColChunks;
 
+    /// <summary>Packs every panel of B on the calling thread (PackTasks = 0).</summary>
+    public void PackAllB()
+    {
+        PackTasks = 0;
+        for (int p = 0; p < Panels; p++)
+        {
+            PackBPanel(p);
+        }
+    }
+
+    /// <summary>Makes packing B the first <see cref="Panels"/> tasks of the job.</summary>
+    public void PackBInJob()
+    {
+        if (panelReady.Length < Panels)
+        {
+            panelReady = new int[Panels]; // grows to the widest product seen, then is reused
+        }
+
+        generation++;
+        PackTasks = Panels;
+    }
+
     public void Run(int task)
     {
-        if (PackingB)
+        if (task < PackTasks)
         {
             PackBPanel(task);
+            Volatile.Write(ref panelReady[task], generation);
             return;
         }
 
+        task -= PackTasks;
         switch (Kernel)
         {
             case SgemmKernel.Avx512Wide: Compute<Avx512Kernel8x32>(task); break;
@@ -77,6 +108,24 @@ internal sealed unsafe class SgemmJob : IParallelWork
             case SgemmKernel.Avx2: Compute<Avx2Kernel6x16>(task); break;
             case SgemmKernel.AvxNarrowest: Compute<Avx2Kernel8x8>(task); break;
             default: Compute<PortableKernel>(task); break;
+        }
+    }
+
+    /// <summary>Waits until panels [<paramref name="jp0"/>, <paramref name="jp1"/>) are packed. Tasks are handed
+    /// out in order, so every pack task has started on some thread before a compute task does; the wait is at
+    /// most the rest of one panel's copy.</summary>
+    private void WaitForPanels(int jp0, int jp1)
+    {
+        for (int jp = jp0; jp < jp1; jp++)
+        {
+            if (Volatile.Read(ref panelReady[jp]) != generation)
+            {
+                var spin = new SpinWait();
+                while (Volatile.Read(ref panelReady[jp]) != generation)
+                {
+                    spin.SpinOnce(sleep1Threshold: -1);
+                }
+            }
         }
     }
 
@@ -105,6 +154,11 @@ internal sealed unsafe class SgemmJob : IParallelWork
         int fullRows = rowsInBlock - (rowsInBlock % mr);
         float* packedA = GemmWorkspace.Current.PackA((nint)(RowBlock + mr) * Math.Min(KBlock, K));
         TileStore store = Store;
+        if (PackTasks > 0)
+        {
+            WaitForPanels(jp0, jp1);
+        }
+
         for (int pc = 0; pc < K; pc += KBlock)
         {
             int kcb = Math.Min(KBlock, K - pc);

@@ -14,6 +14,12 @@ internal static class Elementwise
     {
         var src = x.Contiguous();
         var result = Tensor.Uninitialized(x._shape, x.DType);
+        if (ParallelElementwise.Worth(result._numel))
+        {
+            ParallelElementwise.Unary<TOp, T>(src.Data<T>(), src._offset, result.Data<T>(), result._numel);
+            return result;
+        }
+
         TOp.Invoke(src.Span<T>(), result.Span<T>());
         return result;
     }
@@ -24,8 +30,15 @@ internal static class Elementwise
         where TOp : struct, IMapOp<T>
         where T : unmanaged
     {
-        var src = x.Contiguous().Span<T>();
+        var contiguous = x.Contiguous();
         var result = Tensor.Uninitialized(x._shape, x.DType);
+        if (ParallelElementwise.Worth(result._numel))
+        {
+            ParallelElementwise.Map(contiguous.Data<T>(), contiguous._offset, result.Data<T>(), result._numel, op);
+            return result;
+        }
+
+        var src = contiguous.Span<T>();
         var dst = result.Span<T>();
         for (int i = 0; i < dst.Length; i++) dst[i] = op.Invoke(src[i]);
         return result;
@@ -89,6 +102,12 @@ internal static class Elementwise
         if (n == 0) return result;
         T[] ad = a.Data<T>(), bd = b.Data<T>();
         bool aFull = a._numel == n && a.IsContiguous, bFull = b._numel == n && b.IsContiguous;
+        if (ParallelElementwise.Worth(n) && (aFull || a._numel == 1) && (bFull || b._numel == 1))
+        {
+            ParallelElementwise.Binary<TOp, T, TOut>(ad, a._offset, !aFull, bd, b._offset, !bFull, result.Data<TOut>(), n);
+            return result;
+        }
+
         if (aFull && bFull)
         {
             TOp.Invoke(ad.AsSpan(a._offset, n), bd.AsSpan(b._offset, n), dst);
