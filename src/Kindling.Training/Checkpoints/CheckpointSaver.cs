@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Text;
 using Kindling.Training.Io;
 
 namespace Kindling.Training.Checkpoints;
@@ -16,7 +15,7 @@ internal sealed class CheckpointSaver : IDisposable
 {
     const int MaxQueuedWrites = 4;
 
-    sealed record Job(string Path, List<NamedArray>? Arrays, Dictionary<string, string>? Metadata, string? History, bool RewriteHistory);
+    sealed record Job(string Path, List<NamedArray>? Arrays, Dictionary<string, string>? Metadata, byte[]? History, bool RewriteHistory);
 
     readonly string directory;
     readonly CheckpointKeeper keeper;
@@ -48,11 +47,10 @@ internal sealed class CheckpointSaver : IDisposable
         {
             failure?.Throw();
             bool rewrite = historyQueued < 0;
-            var lines = new StringBuilder();
-            for (int i = Math.Max(historyQueued, 0); i < runHistory.Count; i++) lines.Append(HistoryLog.Line(runHistory.Epochs[i]));
+            var lines = HistoryLog.Lines(runHistory.Epochs, Math.Max(historyQueued, 0));
             historyQueued = runHistory.Count;
             string path = Path.Combine(directory, fileName);
-            queue.AddLast(new Job(path, arrays, metadata, lines.ToString(), rewrite));
+            queue.AddLast(new Job(path, arrays, metadata, lines, rewrite));
             foreach (var old in keeper.Add(epoch, loss, path))
             {
                 // Not written yet: drop the state, keep its history lines for the log.
@@ -139,7 +137,7 @@ internal sealed class CheckpointSaver : IDisposable
         }
     }
 
-    void AppendHistory(string lines, bool rewrite)
+    void AppendHistory(byte[] lines, bool rewrite)
     {
         string path = Path.Combine(directory, HistoryLog.FileName);
         if (rewrite)
@@ -147,13 +145,13 @@ internal sealed class CheckpointSaver : IDisposable
             // A trainer resumed into this folder replaces the log's later epochs: temp file, then rename.
             history?.Dispose();
             string temp = path + ".tmp";
-            File.WriteAllText(temp, lines);
+            File.WriteAllBytes(temp, lines);
             File.Move(temp, path, overwrite: true);
             history = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         }
         else
         {
-            history!.Write(Encoding.UTF8.GetBytes(lines));
+            history!.Write(lines);
         }
         historyUnsynced = true;
     }
