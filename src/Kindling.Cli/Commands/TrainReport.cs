@@ -30,6 +30,7 @@ static class TrainReport
             json.WriteString("stop_reason", s.Result.Reason.ToString());
             if (s.Result.BestEpoch is int best) json.WriteNumber("best_epoch", best);
             json.WriteNumber("train_seconds", s.Result.TrainSeconds);
+            json.WriteNumber("checkpoint_seconds", s.Result.CheckpointSeconds);
             json.WriteNumber("total_seconds", s.TotalSeconds);
             json.WriteString("out", s.Out);
             json.WriteString("architecture", s.Architecture);

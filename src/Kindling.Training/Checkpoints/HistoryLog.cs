@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,22 +13,38 @@ internal static class HistoryLog
 {
     public const string FileName = "history.jsonl";
 
-    public static string Line(EpochRecord e)
+    /// <summary>Records <paramref name="from"/> onwards, one JSON object per line, as UTF-8.</summary>
+    public static byte[] Lines(IReadOnlyList<EpochRecord> epochs, int from)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var buffer = new ArrayBufferWriter<byte>(128 * Math.Max(epochs.Count - from, 1));
+        using var json = new Utf8JsonWriter(buffer);
+        for (int i = from; i < epochs.Count; i++)
         {
+            var e = epochs[i];
+            json.Reset(buffer);
             json.WriteStartObject();
             json.WriteNumber("epoch", e.Epoch);
-            json.WriteNumber("train_loss", e.TrainLoss);
-            if (e.ValLoss is double vl) json.WriteNumber("val_loss", vl);
-            if (e.ValAccuracy is double va) json.WriteNumber("val_accuracy", va);
-            json.WriteNumber("lr", e.Lr);
-            json.WriteNumber("seconds", e.Seconds);
+            Number(json, "train_loss", e.TrainLoss);
+            if (e.ValLoss is double vl) Number(json, "val_loss", vl);
+            if (e.ValAccuracy is double va) Number(json, "val_accuracy", va);
+            Number(json, "lr", e.Lr);
+            Number(json, "seconds", e.Seconds);
             json.WriteEndObject();
+            json.Flush();
+            buffer.Write("\n"u8);
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return buffer.WrittenSpan.ToArray();
     }
+
+    // JSON has no NaN or infinity (a diverged validation loss can be either): those go as strings, "NaN", "Infinity".
+    static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value);
+        else json.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    static double Number(JsonElement e) =>
+        e.ValueKind == JsonValueKind.String ? double.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDouble();
 
     /// <summary>The first <paramref name="epochs"/> records of the log, checked against the checkpoint that
     /// names them (its epoch's training loss, so a log rewritten by another run is caught).</summary>
@@ -47,11 +64,11 @@ internal static class HistoryLog
                     var e = doc.RootElement;
                     history.Add(new EpochRecord(
                         e.GetProperty("epoch").GetInt32(),
-                        e.GetProperty("train_loss").GetDouble(),
-                        e.TryGetProperty("val_loss", out var vl) ? vl.GetDouble() : null,
-                        e.TryGetProperty("val_accuracy", out var va) ? va.GetDouble() : null,
-                        e.GetProperty("lr").GetDouble(),
-                        e.GetProperty("seconds").GetDouble()));
+                        Number(e.GetProperty("train_loss")),
+                        e.TryGetProperty("val_loss", out var vl) ? Number(vl) : null,
+                        e.TryGetProperty("val_accuracy", out var va) ? Number(va) : null,
+                        Number(e.GetProperty("lr")),
+                        Number(e.GetProperty("seconds"))));
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {

@@ -75,6 +75,7 @@ public sealed partial class Trainer
         double lastFiniteLoss = double.NaN;
 
         // Disposed on every way out: the checkpoints already queued are still written.
+        var checkpointTime = TimeSpan.Zero;
         using var checkpoints = Options.CheckpointDirectory is null ? null : new CheckpointSaver(Options.CheckpointDirectory, Options.KeepCheckpoints);
         foreach (var callback in Callbacks) callback.OnTrainBegin(this);
         for (int epoch = Epoch + 1; epoch <= Options.Epochs && stopReason is null; epoch++)
@@ -129,9 +130,18 @@ public sealed partial class Trainer
             progress?.Report(new TrainingProgress(epoch, Options.Epochs, steps, steps, record.TrainLoss, record));
             bool last = epoch == Options.Epochs || stopReason is not null;
             if (checkpoints is not null && (last || (Options.CheckpointEvery > 0 && epoch % Options.CheckpointEvery == 0)))
+            {
+                long started = Stopwatch.GetTimestamp();
                 QueueCheckpoint(checkpoints, record);
+                checkpointTime += Stopwatch.GetElapsedTime(started);
+            }
         }
-        checkpoints?.Complete();   // when Fit returns, its checkpoints are on disk
+        if (checkpoints is not null)
+        {
+            long started = Stopwatch.GetTimestamp();
+            checkpoints.Complete();   // when Fit returns, its checkpoints are on disk
+            checkpointTime += Stopwatch.GetElapsedTime(started);
+        }
 
         var reason = stopReason ?? StopReason.Completed;
         int? bestEpoch = null;
@@ -139,7 +149,7 @@ public sealed partial class Trainer
         if (stopper is not null && reason is StopReason.EarlyStopped or StopReason.Cancelled && stopper.RestoreBest(Model))
             bestEpoch = stopper.BestEpoch;
         foreach (var callback in Callbacks) callback.OnTrainEnd(this, reason);
-        return new TrainResult(History, reason, stopMessage, bestEpoch, clock.Elapsed.TotalSeconds);
+        return new TrainResult(History, reason, stopMessage, bestEpoch, clock.Elapsed.TotalSeconds) { CheckpointSeconds = checkpointTime.TotalSeconds };
     }
 
     /// <summary>Loss and accuracy of the model on a labelled set, in eval mode without gradients; the model's

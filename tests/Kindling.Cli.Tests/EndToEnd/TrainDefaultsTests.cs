@@ -43,6 +43,8 @@ public sealed class TrainDefaultsTests(SeedRunFixture seed)
         Assert.False(json.TryGetProperty("val_loss", out _), "val_loss without a validation split");
         double train = json.GetProperty("train_seconds").GetDouble(), total = json.GetProperty("total_seconds").GetDouble();
         Assert.True(train > 0 && train <= total, $"train_seconds {train} should be within total_seconds {total}");
+        double checkpoints = json.GetProperty("checkpoint_seconds").GetDouble();
+        Assert.True(checkpoints > 0 && checkpoints <= train, $"checkpoint_seconds {checkpoints} should be within train_seconds {train}");
         double f1 = json.GetProperty("test_macro_f1").GetDouble();
         Assert.InRange(f1, 0, 1);
         Assert.InRange(json.GetProperty("suggested_epochs").GetInt32(), 1, 100);
