@@ -44,16 +44,20 @@ public sealed class LabelEncoder
     {
         if (column is NumericColumn numeric)
         {
-            var values = new SortedSet<double>();
+            // A hash set, then a sort of the few distinct values: a sorted set pays a tree walk per row (1M rows: ~50 ms).
+            var values = new HashSet<double>();
             foreach (double v in numeric.Values) if (!double.IsNaN(v)) values.Add(v);
             if (values.Count == 0) throw new DataException("the column has no values (every value is missing)", source, column: column.Name);
             var numbers = values.ToArray();
+            Array.Sort(numbers);
             return new LabelEncoder(Array.ConvertAll(numbers, FormatNumber), numbers);
         }
-        var labels = new SortedSet<string>(StringComparer.Ordinal);
+        var labels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in ((CategoricalColumn)column).Values) if (s is not null) labels.Add(s);
         if (labels.Count == 0) throw new DataException("the column has no values (every value is missing)", source, column: column.Name);
-        return new LabelEncoder(labels.ToArray(), null);
+        var classes = labels.ToArray();
+        Array.Sort(classes, StringComparer.Ordinal);
+        return new LabelEncoder(classes, null);
     }
 
     /// <summary>Learns the classes of the target column <paramref name="target"/> and checks it can be learned:
