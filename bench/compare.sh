@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kindling vs PyTorch 1.13 side by side (issue 7): S (seed), S+ (hidden 64,32, batch 32), M (200,000x50,
 # 50-256-256-10, batch 256, 2 epochs), G (sgemm 1024/2048 vs NumPy/OpenBLAS), thread scaling (M, 1 and 2
-# threads). Runs alternate A/B (Kindling, then PyTorch) for every repetition; prints medians, ratios and a
+# threads), CSV (1,000,000x30 read + prepare vs pandas.read_csv, issue 10). Runs alternate A/B (Kindling, then PyTorch) for every repetition; prints medians, ratios and a
 # Markdown table (bench/compare_report.py).
 #
 # Usage: bench/compare.sh [--tiny] [--reps N] [--threads N] [--aot|--no-aot] [--out DIR]
@@ -91,6 +91,13 @@ if [ ! -s "$m_csv" ]; then
   echo "== generate $m_csv" >&2
   "$py" bench/gen_m.py "$m_csv" --rows "$m_rows"
 fi
+# CSV (issue 10): 1,000,000 x 30 (29 float features + an integer label, 267 MB), the same generator as M.
+if [ "$tiny" = 1 ]; then csv_rows=2000; else csv_rows=1000000; fi
+csv_file="$cache/csv-${csv_rows}x30.csv"
+if [ ! -s "$csv_file" ]; then
+  echo "== generate $csv_file" >&2
+  "$py" bench/gen_m.py "$csv_file" --rows "$csv_rows" --features 29
+fi
 
 # run LABEL IMPL COMMAND...: runs once, records wall-clock seconds and the command's last stdout line (JSON).
 run() {
@@ -134,6 +141,10 @@ for rep in $(seq 1 "$reps"); do
       run "M-threads-$t" pytorch "$py" "$torch" m --data "$m_csv" --threads "$t"
     fi
   done
+  # CSV: what `kindling train` does before training (read, schema, split, fitted preprocessing, float32
+  # features) against pandas.read_csv alone.
+  run CSV kindling "$runner" workload csv --data "$csv_file" --threads "$threads"
+  run CSV pandas "$py" bench/csv_pandas.py --data "$csv_file" --json
   for n in $gemm_sizes; do
     run "G-$n" kindling "$runner" workload gemm --size "$n" --repeats "$gemm_repeats" --threads "$threads"
     if [ -f bench/gemm_numpy.py ]; then run "G-$n" numpy numpy_gemm "$threads" "$gemm_repeats" "$n"; fi

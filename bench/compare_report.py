@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reads bench/compare.sh's results.jsonl and prints medians, ratios and the Markdown table for the README.
 
-Each line: {"label": "S" | "S+" | "M-threads-N" | "G-N", "impl": "kindling" | "kindling-aot" | "pytorch" | "numpy",
+Each line: {"label": "S" | "S+" | "M-threads-N" | "G-N" | "CSV", "impl": "kindling" | "kindling-aot" | "pytorch" | "numpy" | "pandas",
 "wall_seconds": whole-process wall clock measured by compare.sh, "result": the workload's own JSON line}.
 """
 import argparse
@@ -93,6 +93,14 @@ rows.append(("M", "bytes allocated / step after epoch 1", fmt(k_alloc), "—", "
 s_alloc = med("S", "kindling", "alloc_bytes_per_step")
 rows.append(("S", "bytes allocated / step after epoch 1", fmt(s_alloc), "—", "", "0",
              "n/a" if s_alloc is None else ("yes" if s_alloc == 0 else "**no**")))
+
+# CSV (issue 10): read + schema + split + fitted preprocessing + float32 features, against pandas.read_csv alone.
+if count("CSV", "kindling"):
+    k, p_ = med("CSV", "kindling", "prepare_seconds"), med("CSV", "pandas", "read_seconds")
+    r = ratio(p_, k)
+    add("CSV", "read + prepare, s (vs pandas.read_csv alone)", k, p_, r, "≥ 2× faster", None if r is None else r >= 2)
+    k_cpu, p_cpu = med("CSV", "kindling", "prepare_cpu_seconds"), med("CSV", "pandas", "read_cpu_seconds")
+    add("CSV", "same, process CPU s", k_cpu, p_cpu, ratio(p_cpu, k_cpu), "", None)
 
 for label in sorted({l for (l, i) in runs if l.startswith("G-")}, key=lambda l: int(l[2:])):
     k, n = med(label, "kindling", "gflops"), med(label, "numpy", "gflops")

@@ -11,7 +11,8 @@ static class DataSource
     public static Frame ReadLike(string data, Preprocessor preprocessor, bool noHeader)
     {
         if (IsEmbedded(data)) return Datasets.Load(data);
-        return Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = preprocessor.ColumnKinds });
+        using var progress = ReadProgress.For(data);
+        return Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = preprocessor.ColumnKinds, Progress = progress });
     }
 
     public static bool IsEmbedded(string data) => Datasets.Names.Contains(data.Trim().ToLowerInvariant());
@@ -26,7 +27,9 @@ static class DataSource
             if (kinds.ContainsKey(name)) throw new UsageException($"column '{name}' is named in both --categorical and --numeric");
             kinds[name] = ColumnKind.Numeric;
         }
-        var frame = Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = kinds });
+        Frame frame;
+        using (var progress = ReadProgress.For(data))
+            frame = Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = kinds, Progress = progress });
         foreach (var name in kinds.Keys)
             if (!frame.Contains(name)) throw Columns.Unknown(frame, name, kinds[name] == ColumnKind.Numeric ? "--numeric" : "--categorical");
         return frame;

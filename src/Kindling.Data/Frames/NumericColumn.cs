@@ -29,6 +29,17 @@ public sealed class NumericColumn : Column
     public override bool IsMissing(int row) => double.IsNaN(_values[row]);
 
     /// <inheritdoc/>
+    public override int MissingCount
+    {
+        get
+        {
+            int n = 0;
+            foreach (double v in _values) if (double.IsNaN(v)) n++;
+            return n;
+        }
+    }
+
+    /// <inheritdoc/>
     public override string Format(int row) =>
         IsMissing(row) ? "" : _values[row].ToString("R", CultureInfo.InvariantCulture);
 
