@@ -66,9 +66,10 @@ public sealed class LabelEncoder
     public static LabelEncoder FitTarget(Frame frame, string target)
     {
         var column = frame[target];
-        for (int i = 0; i < column.Length; i++)
-            if (column.IsMissing(i))
-                throw new DataException("the target has no value here; fill it in or remove the row", frame.Source, frame.LineOf(i), target);
+        if (column.MissingCount > 0)
+            for (int i = 0; i < column.Length; i++)
+                if (column.IsMissing(i))
+                    throw new DataException("the target has no value here; fill it in or remove the row", frame.Source, frame.LineOf(i), target);
         var encoder = Fit(column, frame.Source);
         if (encoder.Count < 2)
             throw new DataException($"the target has a single class ('{encoder._classes[0]}'); a classifier needs at least two",
@@ -82,6 +83,15 @@ public sealed class LabelEncoder
     {
         var column = frame[target];
         var codes = new long[column.Length];
+        if (column is NumericColumn numeric && IsNumeric)
+        {
+            // The usual target (numbers seen in fit): one lookup per row; anything else takes the general path.
+            var values = numeric.Values;
+            int i = 0;
+            for (; i < codes.Length && _byNumber.TryGetValue(values[i], out int n); i++) codes[i] = n;
+            for (; i < codes.Length; i++) codes[i] = IndexOf(column, i, frame.Source, frame.LineOf(i));
+            return codes;
+        }
         for (int i = 0; i < codes.Length; i++) codes[i] = IndexOf(column, i, frame.Source, frame.LineOf(i));
         return codes;
     }
