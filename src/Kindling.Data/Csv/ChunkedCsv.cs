@@ -95,7 +95,7 @@ static class ChunkedCsv
         var lines = new int[capacity];
         var rows = new int[chunks];
         var text = new bool[chunks][];
-        long done = 0;
+        long done = bodyStart;  // the header counts as read: the last report is the whole file
         bool ok = Pass(address, bounds, chunks, c =>
         {
             text[c] = new bool[n];

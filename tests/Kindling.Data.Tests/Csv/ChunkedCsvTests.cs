@@ -64,6 +64,25 @@ public sealed class ChunkedCsvTests
     }
 
     [Fact]
+    public void Read_WithProgress_ReportsEveryByteOnce()
+    {
+        var text = string.Concat(Enumerable.Repeat("1.5,2,x\n", 2000));
+        var reports = new System.Collections.Concurrent.ConcurrentBag<CsvProgress>();
+        ChunkedCsv.ChunkBytesOverride = 1000;
+        try { Csv.ReadText("a,b,c\n" + text, new CsvOptions { Progress = new Sink(reports.Add) }); }
+        finally { ChunkedCsv.ChunkBytesOverride = 0; }
+        long total = Encoding.UTF8.GetByteCount("a,b,c\n" + text);
+        Assert.True(reports.Count > 1);
+        Assert.All(reports, r => Assert.Equal(total, r.TotalBytes));
+        Assert.Equal(total, reports.Max(r => r.BytesRead));
+    }
+
+    sealed class Sink(Action<CsvProgress> report) : IProgress<CsvProgress>
+    {
+        public void Report(CsvProgress value) => report(value);
+    }
+
+    [Fact]
     public void Read_ColumnTurningToTextInALaterChunk_IsCategoricalWithExactLabels()
     {
         var text = new StringBuilder("a,b\n");
