@@ -53,7 +53,7 @@ public sealed partial class Preprocessor
                 failed[j] = error;
             }
             buffers.Add(work);
-        });
+        }, (long)rows.Length * d);
         if (infinite.FirstOrDefault(x => x is not null) is { } inf) throw inf;
         SimpleImputer.CheckFillValue(options.Impute, options.FillValue);
         if (failed.FirstOrDefault(x => x is not null) is { } fail) throw fail;

@@ -10,7 +10,7 @@ public static class Schema
     public static IReadOnlyList<ColumnSummary> Describe(Frame frame)
     {
         var summaries = new ColumnSummary[frame.ColumnCount];
-        DataThreads.For(summaries.Length, j => summaries[j] = Describe(frame[j]));
+        DataThreads.For(summaries.Length, j => summaries[j] = Describe(frame[j]), (long)frame.RowCount * frame.ColumnCount);
         return summaries;
     }
 
