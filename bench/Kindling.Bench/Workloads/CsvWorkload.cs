@@ -58,5 +58,28 @@ internal static class CsvWorkload
         json.WriteNumber("prepare_seconds", prepare);
         json.WriteNumber("prepare_cpu_seconds", cpuSeconds);
         json.WriteNumber("checksum", xTrain.Data[^1] + xTest.Data[0]);
+        // KINDLING_CSV_VERIFY=1: read the file again with the serial reader and compare every value's bits and every line.
+        if (Environment.GetEnvironmentVariable("KINDLING_CSV_VERIFY") == "1") json.WriteBoolean("identical_to_serial", SameAsSerial(frame, path));
     }
+
+    static bool SameAsSerial(Frame frame, string path)
+    {
+        Csv.SerialOnly = true;
+        var serial = Csv.Read(path);
+        Csv.SerialOnly = false;
+        if (!serial.ColumnNames.SequenceEqual(frame.ColumnNames) || !serial.Lines.SequenceEqual(frame.Lines)) return false;
+        for (int j = 0; j < frame.ColumnCount; j++)
+        {
+            bool same = (serial[j], frame[j]) switch
+            {
+                (NumericColumn a, NumericColumn b) => MemoryMarshalBits(a.Values).SequenceEqual(MemoryMarshalBits(b.Values)),
+                (CategoricalColumn a, CategoricalColumn b) => a.Values.SequenceEqual(b.Values),
+                _ => false,
+            };
+            if (!same) return false;
+        }
+        return true;
+    }
+
+    static ReadOnlySpan<long> MemoryMarshalBits(ReadOnlySpan<double> values) => System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(values);
 }
