@@ -2,10 +2,10 @@
 # Kindling vs PyTorch 1.13 side by side (issues 7 and 10): the command users type (`./kindling train` against
 # `python3 seed_program.py`, whole process), the seed loop in the CLI and in a JIT console app (the contract loop),
 # the seed step in steady state, S+ (hidden 64,32, batch 32), M (200,000x50, 50-256-256-10, batch 256, 2 epochs)
-# at 1 and 2 threads on both sides (PyTorch's best counts), G (sgemm 1024/2048 vs NumPy/OpenBLAS). Runs alternate
-# A/B (Kindling, then PyTorch) for every repetition; prints medians, ratios and a Markdown table
-# (bench/compare_report.py), with the machine's load average before and after: a run that started on a busy
-# machine is marked not quotable.
+# at 1 and 2 threads on both sides (PyTorch's best counts), G (sgemm 1024/2048 vs NumPy/OpenBLAS), CSV
+# (1,000,000x30 read + prepare vs pandas.read_csv). Runs alternate A/B (Kindling, then PyTorch) for every
+# repetition; prints medians, ratios and a Markdown table (bench/compare_report.py), with the machine's load
+# average before and after: a run that started on a busy machine is marked not quotable.
 #
 # Usage: bench/compare.sh [--tiny] [--reps N] [--threads N] [--aot|--no-aot] [--out DIR]
 #   --tiny     every workload at a tiny size, one repetition, no NativeAOT (the CI smoke test; seconds)
@@ -101,6 +101,13 @@ if [ ! -s "$m_csv" ]; then
   echo "== generate $m_csv" >&2
   "$py" bench/gen_m.py "$m_csv" --rows "$m_rows"
 fi
+# CSV (issue 10): 1,000,000 x 30 (29 float features + an integer label, 267 MB), the same generator as M.
+if [ "$tiny" = 1 ]; then csv_rows=2000; else csv_rows=1000000; fi
+csv_file="$cache/csv-${csv_rows}x30.csv"
+if [ ! -s "$csv_file" ]; then
+  echo "== generate $csv_file" >&2
+  "$py" bench/gen_m.py "$csv_file" --rows "$csv_rows" --features 29
+fi
 
 # run LABEL IMPL COMMAND...: runs once, records wall-clock seconds and the command's last stdout line (JSON).
 run() {
@@ -154,6 +161,10 @@ for rep in $(seq 1 "$reps"); do
       run "M-threads-$t" pytorch "$py" "$torch" m --data "$m_csv" --threads "$t"
     fi
   done
+  # CSV: what `kindling train` does before training (read, schema, split, fitted preprocessing, float32
+  # features) against pandas.read_csv alone.
+  run CSV kindling "$runner" workload csv --data "$csv_file" --threads "$threads"
+  run CSV pandas "$py" bench/csv_pandas.py --data "$csv_file" --json
   for n in $gemm_sizes; do
     run "G-$n" kindling "$runner" workload gemm --size "$n" --repeats "$gemm_repeats" --threads "$threads"
     if [ -f bench/gemm_numpy.py ]; then run "G-$n" numpy numpy_gemm "$threads" "$gemm_repeats" "$n"; fi

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Reads bench/compare.sh's results.jsonl and prints medians, ratios and the Markdown table for the README.
 
-Each line: {"label": "CLI" | "CLI@T" | "S" | "S-bare" | "S@T" | "P" | "S+" | "M-threads-N" | "G-N" (T: PyTorch's
-threads), "impl": "kindling" | "kindling-aot" | "pytorch" | "numpy",
+Each line: {"label": "CLI" | "CLI@T" | "S" | "S-bare" | "S@T" | "P" | "S+" | "M-threads-N" | "G-N" | "CSV" (T: PyTorch's
+threads), "impl": "kindling" | "kindling-aot" | "pytorch" | "numpy" | "pandas",
 "wall_seconds": whole-process wall clock measured by compare.sh, "result": the workload's own JSON line}.
 """
 import argparse
@@ -129,6 +129,14 @@ rows.append(("M", "GFLOP/s (matrix products)", fmt(k_gf), fmt(t_gf),
              "n/a" if share is None else f"{100 * share:.0f}% of OpenBLAS {big[2:]}", "", ""))
 k_rss, t_rss = med(m, "kindling", "peak_rss_mb"), med(m, "pytorch", "peak_rss_mb")
 add("M", "peak RSS, MB", k_rss, t_rss, ratio(t_rss, k_rss), "", None)
+
+# CSV (issue 10): read + schema + split + fitted preprocessing + float32 features, against pandas.read_csv alone.
+if count("CSV", "kindling"):
+    k, p_ = med("CSV", "kindling", "prepare_seconds"), med("CSV", "pandas", "read_seconds")
+    r = ratio(p_, k)
+    add("CSV", "read + prepare, s (vs pandas.read_csv alone)", k, p_, r, "≥ 2× faster", None if r is None else r >= 2)
+    k_cpu, p_cpu = med("CSV", "kindling", "prepare_cpu_seconds"), med("CSV", "pandas", "read_cpu_seconds")
+    add("CSV", "same, process CPU s", k_cpu, p_cpu, ratio(p_cpu, k_cpu), "", None)
 
 for label in sorted({l for (l, i) in runs if l.startswith("G-")}, key=lambda l: int(l[2:])):
     k, n = med(label, "kindling", "gflops"), med(label, "numpy", "gflops")

@@ -11,14 +11,19 @@ static class DataSource
     public static Frame ReadLike(string data, Preprocessor preprocessor, bool noHeader)
     {
         if (IsEmbedded(data)) return Datasets.Load(data);
-        return Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = preprocessor.ColumnKinds });
+        using var progress = ReadProgress.For(data);
+        return Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = preprocessor.ColumnKinds, Progress = progress });
     }
 
     public static bool IsEmbedded(string data) => Datasets.Names.Contains(data.Trim().ToLowerInvariant());
 
-    public static Frame Read(string data, bool noHeader = false, string? categorical = null, string? numeric = null)
+    /// <summary>Reads the CSV a command was given. With <paramref name="fingerprint"/>, a file's SHA-256 (which the run
+    /// folder records) is computed meanwhile on another thread, from the page cache the read has just filled, instead of
+    /// after the data preparation (SHA-256 runs at ~1 GB/s: 0.25 s for a 257 MB file).</summary>
+    public static Frame Read(string data, bool noHeader = false, string? categorical = null, string? numeric = null, bool fingerprint = true)
     {
         if (IsEmbedded(data)) return Datasets.Load(data);
+        if (fingerprint && File.Exists(data)) Fingerprints[Path.GetFullPath(data)] = Task.Run(() => HashFile(data));
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         foreach (var name in Lists.Split(categorical)) kinds[name] = ColumnKind.Categorical;
         foreach (var name in Lists.Split(numeric))
@@ -26,18 +31,33 @@ static class DataSource
             if (kinds.ContainsKey(name)) throw new UsageException($"column '{name}' is named in both --categorical and --numeric");
             kinds[name] = ColumnKind.Numeric;
         }
-        var frame = Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = kinds });
+        Frame frame;
+        using (var progress = ReadProgress.For(data))
+            frame = Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = kinds, Progress = progress });
         foreach (var name in kinds.Keys)
             if (!frame.Contains(name)) throw Columns.Unknown(frame, name, kinds[name] == ColumnKind.Numeric ? "--numeric" : "--categorical");
         return frame;
     }
 
+    // Hashes started by Read, by full path.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> Fingerprints = new(StringComparer.Ordinal);
+
     /// <summary>SHA-256 of the file's bytes (of the embedded resource for 'wineqt'), lower-case hex.</summary>
     public static string Sha256(string data)
     {
-        using var stream = IsEmbedded(data)
-            ? typeof(Datasets).Assembly.GetManifestResourceStream("Kindling.Data.WineQT.csv")!
-            : File.OpenRead(data);
+        if (!IsEmbedded(data) && Fingerprints.TryRemove(Path.GetFullPath(data), out var started))
+        {
+            try { return started.GetAwaiter().GetResult(); }
+            catch (IOException) { }  // the file changed under us: hash it again below, which reports a real problem
+        }
+        if (!IsEmbedded(data)) return HashFile(data);
+        using var stream = typeof(Datasets).Assembly.GetManifestResourceStream("Kindling.Data.WineQT.csv")!;
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

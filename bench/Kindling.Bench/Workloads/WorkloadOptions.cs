@@ -6,7 +6,8 @@ namespace Kindling.Bench.Workloads;
 /// <remarks>
 /// Presets (issue 7): <c>seed</c> = WineQT, 11-16-16-6, 100 full-batch epochs, Adam 0.01;
 /// <c>splus</c> = the seed with hidden 64,32 and batch 32; <c>m</c> = the generated 200,000×50 CSV
-/// (bench/gen_m.py), 50-256-256-10, batch 256, Adam 1e-3, 2 epochs; <c>gemm</c> = square sgemm.
+/// (bench/gen_m.py), 50-256-256-10, batch 256, Adam 1e-3, 2 epochs; <c>gemm</c> = square sgemm;
+/// <c>csv</c> = read and prepare a CSV as <c>kindling train</c> does (target 'label', test size 0.2).
 /// Any option given after the preset overrides it.
 /// </remarks>
 internal sealed record WorkloadOptions
@@ -29,7 +30,7 @@ internal sealed record WorkloadOptions
     public static WorkloadOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
-            throw new ArgumentException("usage: workload seed|splus|m|gemm|profile [--data CSV] [--hidden 16,16] [--epochs N] [--lr X] " +
+            throw new ArgumentException("usage: workload seed|splus|m|gemm|profile|csv [--data CSV] [--hidden 16,16] [--epochs N] [--lr X] " +
                 "[--batch-size N] [--threads N] [--bare] [--size N] [--repeats N] [--json]");
         var o = Preset(args[0]);
         for (int i = 1; i < args.Length; i++)
@@ -74,8 +75,9 @@ internal sealed record WorkloadOptions
             BatchSize = 256,
             TestSize = 0,
         },
+        "csv" => new WorkloadOptions { Workload = name, Target = "label", Drop = "" },
         "gemm" or "profile" => new WorkloadOptions { Workload = name },
-        _ => throw new ArgumentException($"unknown workload '{name}': seed, splus, m or gemm"),
+        _ => throw new ArgumentException($"unknown workload '{name}': seed, splus, m, gemm, profile or csv"),
     };
 
     static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);

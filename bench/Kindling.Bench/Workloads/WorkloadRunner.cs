@@ -29,6 +29,7 @@ internal static class WorkloadRunner
         json.WriteNumber("threads", Torch.GetNumThreads());
         if (o.Workload == "gemm") GemmWorkload.Run(o, json);
         else if (o.Workload == "profile") StepProfile.Run(o, json);
+        else if (o.Workload == "csv") CsvWorkload.Run(o, json);
         else Train(o, json);
         json.WriteNumber("peak_rss_mb", ProcessStats.PeakRssMiB() ?? double.NaN);
         json.WriteNumber("total_seconds", ProcessStats.SecondsSinceStart());

@@ -20,7 +20,7 @@ static class InspectCommand
     static int Run(string path, bool noHeader)
     {
         if (Directory.Exists(path)) return RunSummary(path);
-        var frame = DataSource.Read(path, noHeader);
+        var frame = DataSource.Read(path, noHeader, fingerprint: false);
         Console.WriteLine($"{frame.Source}: {frame.RowCount} rows, {frame.ColumnCount} columns");
         var summaries = Schema.Describe(frame);
         string[] head = ["column", "type", "missing", "distinct", "min", "max", "mean", "top values"];

@@ -19,13 +19,18 @@ static class ScaleHint
         var data = x.Data;
         int lo = -1, hi = -1;
         double loStd = double.PositiveInfinity, hiStd = 0;
+        // Row by row through the matrix with one accumulator per feature: the same sums in the same order as a loop
+        // down each column, without d strided passes over the matrix (29 × 93 MB for 800,000 × 29).
+        var means = new double[d];
+        var squares = new double[d];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++) means[j] += data[i * d + j];
+        for (int j = 0; j < d; j++) means[j] /= n;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++) squares[j] += (data[i * d + j] - means[j]) * (data[i * d + j] - means[j]);
         for (int j = 0; j < d; j++)
         {
-            double mean = 0, sq = 0;
-            for (int i = 0; i < n; i++) mean += data[i * d + j];
-            mean /= n;
-            for (int i = 0; i < n; i++) sq += (data[i * d + j] - mean) * (data[i * d + j] - mean);
-            double std = Math.Sqrt(sq / n);
+            double std = Math.Sqrt(squares[j] / n);
             if (std <= 0) continue;
             if (std < loStd) (loStd, lo) = (std, j);
             if (std > hiStd) (hiStd, hi) = (std, j);

@@ -59,7 +59,8 @@ public static partial class Csv
     /// <summary>Reads CSV from a string (handy for tests and pasted data).</summary>
     public static Frame ReadText(string text, CsvOptions? options = null)
     {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
         return Read(stream, options);
     }
 
@@ -86,7 +87,7 @@ public static partial class Csv
         stream.ReadExactly(probe);
         stream.Position = start;
         bool complete = stream.Length - start == probe.Length;
-        ReadOnlySpan<byte> body = probe.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? probe.AsSpan(3) : probe;
+        ReadOnlySpan<byte> body = probe.AsSpan().StartsWith(ChunkedCsv.Bom) ? probe.AsSpan(3) : probe;
         if (body.Trim(" \t\r\n"u8).IsEmpty && complete) throw new DataException("the file is empty", source);
         TextCheck.EnsureText(body, complete, source);
         return options.Delimiter ?? DelimiterSniffer.Sniff(Encoding.UTF8.GetString(body), complete);
@@ -98,6 +99,58 @@ public static partial class Csv
         char delimiter = Probe(stream, options, source);
         var forced = new Dictionary<string, ColumnKind>(options.ColumnKinds, StringComparer.Ordinal);
         var missing = new MissingTokens(options.MissingTokens);
+        if (!SerialOnly && ReadChunked(stream, start, delimiter, options, forced, missing, source) is { } frame) return frame;
+        stream.Position = start;
+        return ReadSerial(stream, start, delimiter, forced, missing, options, source);
+    }
+
+    /// <summary>Set on a thread to read with the serial Sep reader only (the reference the parallel reader must equal).</summary>
+    [ThreadStatic]
+    internal static bool SerialOnly;
+
+    // The parallel reader over the stream's bytes where they can be had without a copy: a file (memory-mapped) or a
+    // MemoryStream's buffer. Null when it does not apply or defers to the serial reader.
+    static unsafe Frame? ReadChunked(Stream stream, long start, char delimiter, CsvOptions options,
+        IReadOnlyDictionary<string, ColumnKind> forced, MissingTokens missing, string? source)
+    {
+        long length = stream.Length - start;
+        if (length <= 0 || length > int.MaxValue) return null;
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            fixed (byte* data = buffer.Array)
+                return ChunkedCsv.TryRead(data + buffer.Offset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress);
+        }
+        if (stream is not FileStream file) return null;
+        using var map = System.IO.MemoryMappedFiles.MemoryMappedFile.CreateFromFile(file, null, 0,
+            System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        using var view = map.CreateViewAccessor(0, 0, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        try
+        {
+            return ChunkedCsv.TryRead(pointer + view.PointerOffset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress);
+        }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
+    }
+
+    // The header decision and column names from the first record's text, by the serial reader's own rules.
+    internal static (bool Header, string[] Names) FirstRecord(string record, char delimiter, bool? hasHeader, string? source, int line)
+    {
+        using var reader = OpenSep(new StringReader(record), delimiter, source);
+        foreach (var row in reader)
+        {
+            bool header = hasHeader ?? CsvPass.LooksLikeHeader(row);
+            return (header, CsvPass.ColumnNames(row, header, source, line));
+        }
+        throw new InvalidOperationException("the first record is empty");
+    }
+
+    static Frame ReadSerial(Stream stream, long start, char delimiter, Dictionary<string, ColumnKind> forced, MissingTokens missing,
+        CsvOptions options, string? source)
+    {
         long lines = CountLines(stream);
         long bytes = stream.Length - start;
         // A column inferred numeric that later meets text is read again as categorical (rare: the
@@ -114,12 +167,18 @@ public static partial class Csv
 
     internal static SepReader OpenSep(Stream stream, char delimiter, string? source)
     {
-        Sep sep;
-        try { sep = new Sep(delimiter); }
-        catch (ArgumentException) { throw new DataException($"'{delimiter}' cannot be used as the field separator", source); }
         // Small inputs get small buffers: a 64 KiB char buffer per read would land on the large-object heap.
         int buffer = (int)Math.Clamp(stream.Length - stream.Position + 16, 256, 1 << 16);
         var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: buffer, leaveOpen: true);
+        return OpenSep(text, delimiter, source, buffer);
+    }
+
+    // Sep over text already decoded (a byte order mark in it is a character, not an encoding mark).
+    static SepReader OpenSep(TextReader text, char delimiter, string? source, int buffer = 256)
+    {
+        Sep sep;
+        try { sep = new Sep(delimiter); }
+        catch (ArgumentException) { throw new DataException($"'{delimiter}' cannot be used as the field separator", source); }
         return Sep.Reader(o => o with
         {
             InitialBufferLength = buffer,

@@ -20,6 +20,9 @@ public sealed record CsvOptions
     /// <summary>Columns whose kind is forced instead of inferred, by name (or <c>cK</c> without a header).</summary>
     public IReadOnlyDictionary<string, ColumnKind> ColumnKinds { get; init; } = new Dictionary<string, ColumnKind>();
 
+    /// <summary>Told how far the read has got (bytes parsed of the file), from any thread; for a progress line.</summary>
+    public IProgress<CsvProgress>? Progress { get; init; }
+
     /// <summary>The name used for the source in messages; defaults to the file path.</summary>
     public string? SourceName { get; init; }
 }

@@ -51,10 +51,7 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
     {
         bool header = hasHeader ?? LooksLikeHeader(row);
         var names = ColumnNames(row, header, source, line);
-        foreach (var name in forced.Keys)
-            if (!names.Contains(name))
-                throw new DataException($"a kind was given for column '{name}', which is not in the file; the columns are: {string.Join(", ", names.Select(s => $"'{s}'"))}",
-                    source, line, name);
+        CheckForced(names, forced, source, line);
         _columns = names.Select(s => new ColumnBuilder(s, forced.TryGetValue(s, out var k) ? k : null, missing)).ToArray();
         _headerRead = header;
         // Rows to come, at most: the lines left (quoted newlines only make that larger), and the bytes over the
@@ -64,6 +61,14 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
         foreach (var column in _columns) column.Reserve(capacity);
         _lines = new int[capacity];
         return header;
+    }
+
+    internal static void CheckForced(string[] names, IReadOnlyDictionary<string, ColumnKind> forced, string? source, int line)
+    {
+        foreach (var name in forced.Keys)
+            if (!names.Contains(name))
+                throw new DataException($"a kind was given for column '{name}', which is not in the file; the columns are: {string.Join(", ", names.Select(s => $"'{s}'"))}",
+                    source, line, name);
     }
 
     internal static string[] ColumnNames(SepReader.Row row, bool header, string? source, int line)

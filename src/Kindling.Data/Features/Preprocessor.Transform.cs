@@ -10,7 +10,11 @@ public sealed partial class Preprocessor
     {
         rows ??= Enumerable.Range(0, frame.RowCount).ToArray();
         var data = new float[rows.Length * _names.Length];
-        Fill(frame, rows, new FloatWriter(data, _names.Length));
+        if (!TryFillFloat(frame, rows, data))
+        {
+            Array.Clear(data);
+            Fill(frame, rows, new FloatWriter(data, _names.Length));
+        }
         return new FeatureMatrix(data, rows.Length, _names);
     }
 

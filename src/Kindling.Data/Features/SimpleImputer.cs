@@ -93,12 +93,8 @@ public sealed class SimpleImputer
 
     internal double Apply(int feature, double x) => double.IsNaN(x) ? StatisticsValues[feature] : x;
 
-    static double Median(double[] values)
-    {
-        Array.Sort(values);
-        int n = values.Length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
+    // NumPy's median (the middle value, or the mean of the two middle ones), by selection rather than a full sort.
+    static double Median(double[] values) => Select.Median(values);
 
     // scipy.stats.mode, which sklearn uses: the most frequent value, the smallest on a tie.
     static double MostFrequent(double[] values)

@@ -17,6 +17,9 @@ public sealed class CategoricalColumn : Column
     /// <summary>The labels, <c>null</c> where missing.</summary>
     public ReadOnlySpan<string?> Values => _values;
 
+    /// <summary>The storage itself, for the data layer's loops that cannot hold a span (parallel ones).</summary>
+    internal string?[] Array => _values;
+
     /// <summary>The label of row <paramref name="row"/> (<c>null</c> if missing).</summary>
     public string? this[int row] => _values[row];
 

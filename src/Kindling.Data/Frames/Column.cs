@@ -18,7 +18,7 @@ public abstract class Column
     public abstract bool IsMissing(int row);
 
     /// <summary>Number of rows holding no value.</summary>
-    public int MissingCount
+    public virtual int MissingCount
     {
         get
         {

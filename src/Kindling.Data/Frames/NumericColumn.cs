@@ -19,11 +19,25 @@ public sealed class NumericColumn : Column
     /// <summary>The values, NaN where missing.</summary>
     public ReadOnlySpan<double> Values => _values;
 
+    /// <summary>The storage itself, for the data layer's loops that cannot hold a span (parallel ones).</summary>
+    internal double[] Array => _values;
+
     /// <summary>The value of row <paramref name="row"/> (NaN if missing).</summary>
     public double this[int row] => _values[row];
 
     /// <inheritdoc/>
     public override bool IsMissing(int row) => double.IsNaN(_values[row]);
+
+    /// <inheritdoc/>
+    public override int MissingCount
+    {
+        get
+        {
+            int n = 0;
+            foreach (double v in _values) if (double.IsNaN(v)) n++;
+            return n;
+        }
+    }
 
     /// <inheritdoc/>
     public override string Format(int row) =>

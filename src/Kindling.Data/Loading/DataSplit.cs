@@ -46,8 +46,12 @@ public sealed record DataSplit(int[] Train, int[] Validation, int[] Test, IReadO
     /// <summary>One sentence per class of <paramref name="labels"/> with no row in <paramref name="train"/>.</summary>
     public static IReadOnlyList<string> WarningsFor<TLabel>(IReadOnlyList<TLabel> labels, IEnumerable<int> train) where TLabel : notnull
     {
-        var inTrain = new HashSet<TLabel>(train.Select(i => labels[i]));
-        return labels.Distinct().Where(c => !inTrain.Contains(c)).Order()
+        var classes = labels.Distinct().ToList();
+        // Stop looking once every class has a training row (after a few dozen rows, not 800,000, in the usual case).
+        var inTrain = new HashSet<TLabel>();
+        foreach (int i in train)
+            if (inTrain.Add(labels[i]) && inTrain.Count == classes.Count) return [];
+        return classes.Where(c => !inTrain.Contains(c)).Order()
             .Select(c => $"class '{c}' has no rows in the training split ({labels.Count(l => l.Equals(c))} rows in all); the model cannot learn it")
             .ToList();
     }

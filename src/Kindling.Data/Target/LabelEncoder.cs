@@ -44,16 +44,20 @@ public sealed class LabelEncoder
     {
         if (column is NumericColumn numeric)
         {
-            var values = new SortedSet<double>();
+            // A hash set, then a sort of the few distinct values: a sorted set pays a tree walk per row (1M rows: ~50 ms).
+            var values = new HashSet<double>();
             foreach (double v in numeric.Values) if (!double.IsNaN(v)) values.Add(v);
             if (values.Count == 0) throw new DataException("the column has no values (every value is missing)", source, column: column.Name);
             var numbers = values.ToArray();
+            Array.Sort(numbers);
             return new LabelEncoder(Array.ConvertAll(numbers, FormatNumber), numbers);
         }
-        var labels = new SortedSet<string>(StringComparer.Ordinal);
+        var labels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in ((CategoricalColumn)column).Values) if (s is not null) labels.Add(s);
         if (labels.Count == 0) throw new DataException("the column has no values (every value is missing)", source, column: column.Name);
-        return new LabelEncoder(labels.ToArray(), null);
+        var classes = labels.ToArray();
+        Array.Sort(classes, StringComparer.Ordinal);
+        return new LabelEncoder(classes, null);
     }
 
     /// <summary>Learns the classes of the target column <paramref name="target"/> and checks it can be learned:
@@ -62,9 +66,10 @@ public sealed class LabelEncoder
     public static LabelEncoder FitTarget(Frame frame, string target)
     {
         var column = frame[target];
-        for (int i = 0; i < column.Length; i++)
-            if (column.IsMissing(i))
-                throw new DataException("the target has no value here; fill it in or remove the row", frame.Source, frame.LineOf(i), target);
+        if (column.MissingCount > 0)
+            for (int i = 0; i < column.Length; i++)
+                if (column.IsMissing(i))
+                    throw new DataException("the target has no value here; fill it in or remove the row", frame.Source, frame.LineOf(i), target);
         var encoder = Fit(column, frame.Source);
         if (encoder.Count < 2)
             throw new DataException($"the target has a single class ('{encoder._classes[0]}'); a classifier needs at least two",
@@ -78,6 +83,15 @@ public sealed class LabelEncoder
     {
         var column = frame[target];
         var codes = new long[column.Length];
+        if (column is NumericColumn numeric && IsNumeric)
+        {
+            // The usual target (numbers seen in fit): one lookup per row; anything else takes the general path.
+            var values = numeric.Values;
+            int i = 0;
+            for (; i < codes.Length && _byNumber.TryGetValue(values[i], out int n); i++) codes[i] = n;
+            for (; i < codes.Length; i++) codes[i] = IndexOf(column, i, frame.Source, frame.LineOf(i));
+            return codes;
+        }
         for (int i = 0; i < codes.Length; i++) codes[i] = IndexOf(column, i, frame.Source, frame.LineOf(i));
         return codes;
     }
