@@ -70,13 +70,6 @@ internal static class GradBuffers
     public static Tensor ReluGrad(Tensor g, Tensor y)
     {
         var result = Rent((int[])y._shape.Clone());
-        if (ParallelElementwise.Worth(y._numel))
-        {
-            // Large activations (M's 256 × 256) in fixed chunks on the kernels' threads; each element as below.
-            ParallelElementwise.Binary<ReluGradOp<float>, float, float>(g.Data<float>(), g._offset, false,
-                y.Data<float>(), y._offset, false, result.Data<float>(), y._numel);
-            return result;
-        }
         ReadOnlySpan<float> gs = g.Span<float>(), ys = y.Span<float>();
         var dst = result.Span<float>();
         int i = 0;

@@ -1,6 +1,5 @@
 // The update of torch/optim/adam.py and adamw.py (_single_tensor_adam(w), PyTorch 1.13), fused per element.
 using System.Numerics;
-using Kindling.Kernels;
 
 namespace Kindling.Optim;
 
@@ -34,31 +33,6 @@ internal readonly record struct AdamScalars(
 /// </remarks>
 internal static class AdamKernel
 {
-    /// <summary>One step over whole tensors (contiguous float32 of one length; <paramref name="maxExpAvgSq"/> only
-    /// with amsgrad): large parameters in fixed chunks on the kernels' threads, the same result on any thread count
-    /// (each element's arithmetic is independent of the others).</summary>
-    public static void Step(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor? maxExpAvgSq, in AdamScalars s)
-    {
-        int n = param.NumEl;
-        if (n < 2 * ParallelRange.ElementwiseGrain)
-        {
-            Step(param.AsSpan(), grad.AsSpan(), expAvg.AsSpan(), expAvgSq.AsSpan(), maxExpAvgSq is null ? default : maxExpAvgSq.AsSpan(), s);
-            return;
-        }
-        ParallelRange.For(n, ParallelRange.ElementwiseGrain, new Chunks(param, grad, expAvg, expAvgSq, maxExpAvgSq, s));
-    }
-
-    private readonly struct Chunks(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor? maxExpAvgSq, AdamScalars s)
-        : IRangeBody
-    {
-        public void Run(int chunk, int start, int end)
-        {
-            int length = end - start;
-            Step(param.AsSpan().Slice(start, length), grad.AsSpan().Slice(start, length), expAvg.AsSpan().Slice(start, length),
-                expAvgSq.AsSpan().Slice(start, length), maxExpAvgSq is null ? default : maxExpAvgSq.AsSpan().Slice(start, length), s);
-        }
-    }
-
     public static void Step(Span<float> param, ReadOnlySpan<float> grad, Span<float> expAvg, Span<float> expAvgSq,
         Span<float> maxExpAvgSq, in AdamScalars s)
     {

@@ -65,9 +65,13 @@ internal static class AdamUpdate
             Eps: (float)group.GetDouble("eps"),
             NegStepSize: (float)-stepSize,
             Amsgrad: amsgrad);
-        Tensor? maxSq = null;
-        if (amsgrad && !state.TryGetValue("max_exp_avg_sq", out maxSq))
-            state["max_exp_avg_sq"] = maxSq = Optimizer.FullLike(param, 0f);   // amsgrad switched on after a load
-        AdamKernel.Step(param, grad, state["exp_avg"], state["exp_avg_sq"], maxSq, s);
+        Span<float> maxSq = default;
+        if (amsgrad)
+        {
+            if (!state.TryGetValue("max_exp_avg_sq", out var max))
+                state["max_exp_avg_sq"] = max = Optimizer.FullLike(param, 0f);   // amsgrad switched on after a load
+            maxSq = max.AsSpan();
+        }
+        AdamKernel.Step(param.AsSpan(), grad.AsSpan(), state["exp_avg"].AsSpan(), state["exp_avg_sq"].AsSpan(), maxSq, s);
     }
 }
