@@ -6,7 +6,10 @@ namespace Kindling.Nn;
 
 internal static partial class ClassLossFunction
 {
-    // e^(x − max) of every logit, then each row's max, Σ e and log Σ e: reused by every call on this thread.
+    // e^(x − max) of every logit, then each row's max, Σ e and log Σ e: reused by every call on this thread, up to
+    // 8 MB (a training batch); a bigger one (a whole large validation set) is left to the garbage collector.
+    private const int MaxCachedScratch = 1 << 20;
+
     [ThreadStatic]
     private static double[]? t_exponentials;
 
@@ -29,7 +32,8 @@ internal static partial class ClassLossFunction
         // Pass 1: row maxima and x − max; pass 2: e^(x − max) for all rows at once; pass 3: each row's Σ e, then
         // log Σ e for all rows at once.
         int scratch = (n * c) + (3 * n);
-        var exps = t_exponentials is { } cached && cached.Length >= scratch ? cached : t_exponentials = new double[scratch];
+        var exps = t_exponentials is { } cached && cached.Length >= scratch ? cached : new double[scratch];
+        if (scratch <= MaxCachedScratch && !ReferenceEquals(exps, t_exponentials)) t_exponentials = exps;
         var e = exps.AsSpan(0, n * c);
         var maxima = exps.AsSpan(n * c, n);
         var sums = exps.AsSpan((n * c) + n, n);
