@@ -10,9 +10,25 @@ static class DataSource
     /// kind it had then (a column that was text in training stays text even if this file holds only numbers).</summary>
     public static Frame ReadLike(string data, Preprocessor preprocessor, bool noHeader)
     {
-        if (IsEmbedded(data)) return Datasets.Load(data);
-        using var progress = ReadProgress.For(data);
-        return Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = preprocessor.ColumnKinds, Progress = progress });
+        Frame frame;
+        if (IsEmbedded(data)) frame = Datasets.Load(data);
+        else
+        {
+            using var progress = ReadProgress.For(data);
+            frame = Csv.Read(data, new CsvOptions
+            {
+                HasHeader = noHeader ? false : null,
+                ColumnKinds = preprocessor.ColumnKinds,
+                ColumnKindsMayBeAbsent = true,
+                Progress = progress,
+            });
+        }
+        var missing = preprocessor.ColumnKinds.Keys.Where(name => !frame.Contains(name)).ToList();
+        if (missing.Count > 0)
+            throw new UsageException($"the model needs column '{missing[0]}', which {frame.Source ?? data} lacks; "
+                + $"missing {(missing.Count == 1 ? "column" : $"{missing.Count} columns")}: {string.Join(", ", missing.Select(m => $"'{m}'"))}; "
+                + $"its columns are: {string.Join(", ", frame.ColumnNames.Select(c => $"'{c}'"))}");
+        return frame;
     }
 
     public static bool IsEmbedded(string data) => Datasets.Names.Contains(data.Trim().ToLowerInvariant());

@@ -37,6 +37,7 @@ static class EvaluateCommand
             frame = frame.Take(keep);
         }
         if (frame.RowCount == 0) throw new DataException("no labelled rows to evaluate", frame.Source);
+        if (!json) UnseenCategoryWarning.Print(saved.Preprocessor, frame);
         int[] yTrue = saved.Labels.Transform(frame, saved.Target).Select(v => (int)v).ToArray();
         var report = Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels);
         if (output is not null) OutputFile.Write("--output", output, full => RunFiles.WriteMetrics(full, report));

@@ -32,6 +32,7 @@ static class PredictCommand
         var saved = ModelLoader.Load(modelDir);
         var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader);
         if (idColumn is not null) Columns.Require(frame, idColumn, "--id-column");
+        UnseenCategoryWarning.Print(saved.Preprocessor, frame);
         var p = saved.PredictProba(frame);
         int[] predicted = Training.Runs.SavedModel.ArgMax(p);
 

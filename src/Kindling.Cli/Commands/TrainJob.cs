@@ -259,10 +259,22 @@ static class TrainJob
     {
         if (p.CategoricalColumns.Count > 0)
             notes.Add($"one-hot encoded {p.CategoricalColumns.Count} categorical column(s): {string.Join(", ", p.CategoricalColumns)}");
-        var imputed = p.NumericColumns.Concat(p.CategoricalColumns).Where(c => frame[c].MissingCount > 0).ToList();
-        if (imputed.Count > 0)
-            notes.Add($"imputed missing values ({s.Impute ?? "median"}) in: {string.Join(", ", imputed)}");
+        if (ImputedNote(p, frame, s.Impute) is { } imputed) notes.Add(imputed);
         if (s.Standardize) notes.Add("standardised numeric features (mean and std of the training rows)");
+    }
+
+    /// <summary>"imputed missing values: median in 'pH', 'alcohol'; most frequent in 'sex'": the strategy each imputed
+    /// column got (text columns take the most frequent label, or sklearn's constant, whatever --impute says).</summary>
+    internal static string? ImputedNote(Preprocessor p, Frame frame, string? impute)
+    {
+        string numeric = (impute ?? "median").Replace('_', ' ');
+        string text = impute == "constant" ? $"the constant '{CategoricalImputer.DefaultFill}'" : "most frequent";
+        var groups = p.NumericColumns.Where(c => frame[c].MissingCount > 0).Select(c => (Strategy: numeric, Column: c))
+            .Concat(p.CategoricalColumns.Where(c => frame[c].MissingCount > 0).Select(c => (Strategy: text, Column: c)))
+            .GroupBy(g => g.Strategy)
+            .Select(g => $"{g.Key} in {string.Join(", ", g.Select(x => $"'{x.Column}'"))}")
+            .ToList();
+        return groups.Count == 0 ? null : $"imputed missing values: {string.Join("; ", groups)}";
     }
 
     static JsonObject TrainingOptions(TrainSettings s, TrainResult result) => new()

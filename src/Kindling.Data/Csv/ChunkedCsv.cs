@@ -26,7 +26,8 @@ static class ChunkedCsv
     internal static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     internal static unsafe Frame? TryRead(byte* data, long length, char delimiter, bool? hasHeader,
-        IReadOnlyDictionary<string, ColumnKind> forced, MissingTokens missing, string? source, IProgress<CsvProgress>? progress)
+        IReadOnlyDictionary<string, ColumnKind> forced, MissingTokens missing, string? source, IProgress<CsvProgress>? progress,
+        bool kindsMayBeAbsent = false)
     {
         if (length > int.MaxValue || delimiter >= 0x80 || delimiter is '"' or '\n' or '\r') return null;
         var all = new ReadOnlySpan<byte>(data, (int)length);
@@ -52,7 +53,7 @@ static class ChunkedCsv
         var first = all[p..recordEnd];
         if (first.TrimEnd("\n"u8).TrimEnd("\r"u8).Contains((byte)'\r') || !Utf8.IsValid(first)) return null;
         var (header, names) = Csv.FirstRecord(Encoding.UTF8.GetString(first), delimiter, hasHeader, source, firstLine);
-        CsvPass.CheckForced(names, forced, source, firstLine);
+        if (!kindsMayBeAbsent) CsvPass.CheckForced(names, forced, source, firstLine);
         // Sep named the columns; the chunk parser must see the same fields there, or the serial reader takes over.
         if (new ChunkParser(separator, new CellMode[names.Length], [], [], null, new bool[names.Length], missing)
             .Parse(first, 0, firstLine, new bool[names.Length]) != 1) return null;

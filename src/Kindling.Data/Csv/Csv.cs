@@ -118,7 +118,7 @@ public static partial class Csv
         if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
         {
             fixed (byte* data = buffer.Array)
-                return ChunkedCsv.TryRead(data + buffer.Offset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress);
+                return ChunkedCsv.TryRead(data + buffer.Offset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress, options.ColumnKindsMayBeAbsent);
         }
         if (stream is not FileStream file) return null;
         using var map = System.IO.MemoryMappedFiles.MemoryMappedFile.CreateFromFile(file, null, 0,
@@ -128,7 +128,7 @@ public static partial class Csv
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         try
         {
-            return ChunkedCsv.TryRead(pointer + view.PointerOffset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress);
+            return ChunkedCsv.TryRead(pointer + view.PointerOffset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress, options.ColumnKindsMayBeAbsent);
         }
         finally
         {
@@ -158,7 +158,7 @@ public static partial class Csv
         while (true)
         {
             stream.Position = start;
-            var pass = new CsvPass(stream, delimiter, options.HasHeader, forced, missing, source, lines, bytes);
+            var pass = new CsvPass(stream, delimiter, options.HasHeader, forced, missing, source, lines, bytes, options.ColumnKindsMayBeAbsent);
             var demoted = pass.Run();
             if (demoted.Count == 0) return pass.ToFrame();
             foreach (var name in demoted) forced[name] = ColumnKind.Categorical;

@@ -20,6 +20,10 @@ public sealed record CsvOptions
     /// <summary>Columns whose kind is forced instead of inferred, by name (or <c>cK</c> without a header).</summary>
     public IReadOnlyDictionary<string, ColumnKind> ColumnKinds { get; init; } = new Dictionary<string, ColumnKind>();
 
+    /// <summary>Whether <see cref="ColumnKinds"/> may name columns the file lacks (they are then skipped) instead of
+    /// failing the read: applying a saved model, whose caller reports every missing column at once.</summary>
+    public bool ColumnKindsMayBeAbsent { get; init; }
+
     /// <summary>Told how far the read has got (bytes parsed of the file), from any thread; for a progress line.</summary>
     public IProgress<CsvProgress>? Progress { get; init; }
 

@@ -5,7 +5,7 @@ namespace Kindling.Data;
 
 /// <summary>One pass of Sep over the text: header, ragged-row check, and every cell into its <see cref="ColumnBuilder"/>.</summary>
 sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDictionary<string, ColumnKind> forced,
-    MissingTokens missing, string? source, long lineCount, long byteCount)
+    MissingTokens missing, string? source, long lineCount, long byteCount, bool kindsMayBeAbsent = false)
 {
     ColumnBuilder[] _columns = [];
     int[] _lines = [];
@@ -51,7 +51,7 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
     {
         bool header = hasHeader ?? LooksLikeHeader(row);
         var names = ColumnNames(row, header, source, line);
-        CheckForced(names, forced, source, line);
+        if (!kindsMayBeAbsent) CheckForced(names, forced, source, line);
         _columns = names.Select(s => new ColumnBuilder(s, forced.TryGetValue(s, out var k) ? k : null, missing)).ToArray();
         _headerRead = header;
         // Rows to come, at most: the lines left (quoted newlines only make that larger), and the bytes over the

@@ -50,7 +50,7 @@ public sealed class PredictCommandTests(SeedRunFixture seed)
         var csv = RawCsv.Read(seed.TestRowsWithoutTarget);
         int alcohol = Array.IndexOf(csv.Header, "alcohol");
         File.WriteAllLines(temp["x.csv"], new[] { csv.Header }.Concat(csv.Rows).Select(r => string.Join(',', r.Where((_, j) => j != alcohol))));
-        CliAssert.UserError(Cli.Run(temp.Path, "predict", "--model", seed.RunFolder, "--data", "x.csv"), "alcohol");
+        CliAssert.UserError(Cli.Run(temp.Path, "predict", "--model", seed.RunFolder, "--data", "x.csv"), "the model needs column 'alcohol', which x.csv lacks");
     }
 
     [Fact]
