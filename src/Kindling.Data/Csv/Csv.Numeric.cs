@@ -11,9 +11,10 @@ public static partial class Csv
     {
         options ??= new CsvOptions();
         string source = options.SourceName ?? path;
-        using var stream = Open(path, source);
+        using var file = Open(path, source);
         try
         {
+            var stream = UnicodeInput.ToUtf8(file, source);
             char delimiter = Probe(stream, options, source);
             long capacity = CountLines(stream);
             return new NumericPass(stream, delimiter, options.HasHeader, new MissingTokens(options.MissingTokens), source).Run(capacity);

@@ -48,6 +48,7 @@ public static partial class Csv
         }
         try
         {
+            stream = UnicodeInput.ToUtf8(stream, source);
             return ReadSeekable(stream, options, source);
         }
         catch (IOException e)

@@ -16,6 +16,8 @@ static class TextCheck
     internal static void EnsureText(ReadOnlySpan<byte> prefix, bool complete, string? source)
     {
         if (prefix.Length > ProbeBytes) prefix = prefix[..ProbeBytes];
+        if (prefix.IndexOf((byte)0) >= 0 && UnicodeInput.LooksLikeUtf16(prefix))
+            throw new DataException("this looks like UTF-16 text without a byte-order mark: re-save it as UTF-8 (or as UTF-16 with a BOM)", source);
         if (prefix.IndexOf((byte)0) >= 0)
             throw new DataException("this is a binary file, not CSV text (it contains NUL bytes); export the data as a UTF-8 CSV", source);
         // Cut a multi-byte sequence that the probe window splits, so only real errors count.

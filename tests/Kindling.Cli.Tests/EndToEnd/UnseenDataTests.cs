@@ -2,7 +2,7 @@ namespace Kindling.Cli.Tests.EndToEnd;
 
 /// <summary>A saved model applied to data unlike its training data (issue 16): categories never seen in training
 /// (encoded as all zeros, as scikit-learn's <c>OneHotEncoder(handle_unknown='ignore')</c>, with one warning per column),
-/// feature columns the file lacks (all of them named), and the per-column imputation note.</summary>
+/// feature columns the file lacks (all of them named), UTF-16/UTF-32 files, and the per-column imputation note.</summary>
 public sealed class UnseenDataTests(UserCsvFixture pets) : IClassFixture<UserCsvFixture>
 {
     // Rows like pets.csv's, some with a color or shape training never saw; one label carries an escape sequence and
@@ -66,6 +66,37 @@ public sealed class UnseenDataTests(UserCsvFixture pets) : IClassFixture<UserCsv
         var r = Cli.Run(temp.Path, command, "--model", pets.RunFolder, "--data", "few.csv");
         CliAssert.UserError(r, "the model needs column 'width', which few.csv lacks", "missing 2 columns: 'width', 'color'", "'id', 'height', 'shape', 'label'");
         Assert.DoesNotContain("a kind was given", r.Stderr);
+    }
+
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    [InlineData("utf-32le")]
+    public void Predict_UnicodeFileWithByteOrderMark_GivesTheSameOutputAsUtf8(string encoding)
+    {
+        using var temp = pets.Scratch();
+        var text = File.ReadAllText(pets.Unlabelled);
+        System.Text.Encoding e = encoding switch
+        {
+            "utf-16le" => new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true),
+            "utf-16be" => new System.Text.UnicodeEncoding(bigEndian: true, byteOrderMark: true),
+            _ => new System.Text.UTF32Encoding(bigEndian: false, byteOrderMark: true),
+        };
+        File.WriteAllBytes(temp["wide.csv"], [.. e.GetPreamble(), .. e.GetBytes(text)]);
+        var utf8 = Cli.Run(temp.Path, "predict", "--model", pets.RunFolder, "--data", pets.Unlabelled, "--id-column", "id", "--proba");
+        var wide = Cli.Run(temp.Path, "predict", "--model", pets.RunFolder, "--data", "wide.csv", "--id-column", "id", "--proba");
+        CliAssert.Success(utf8);
+        CliAssert.Success(wide);
+        Assert.Equal(utf8.Stdout, wide.Stdout);
+    }
+
+    [Fact]
+    public void Predict_Utf16WithoutByteOrderMark_ExitsTwoSayingReSaveAsUtf8()
+    {
+        using var temp = pets.Scratch();
+        File.WriteAllBytes(temp["wide.csv"], new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes(File.ReadAllText(pets.Unlabelled)));
+        var r = Cli.Run(temp.Path, "predict", "--model", pets.RunFolder, "--data", "wide.csv");
+        CliAssert.UserError(r, "wide.csv", "looks like UTF-16 text without a byte-order mark: re-save it as UTF-8");
     }
 
     [Fact]
