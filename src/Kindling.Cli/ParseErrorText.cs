@@ -19,7 +19,7 @@ static class ParseErrorText
         lines.AddRange(unmatched);
         lines.AddRange(MissingRequired(parsed.CommandResult, commandNamed: unmatched.Count > 0));
         if (lines.Count == 0)
-            lines.AddRange(parsed.Errors.Select(e => WithoutTypeNames(e.Message)).Distinct());
+            lines.AddRange(parsed.Errors.Select(e => ErrorReport.Plain(e.Message)).Distinct());
         return lines;
     }
 
@@ -44,7 +44,7 @@ static class ParseErrorText
             return $"{name} must be a whole number, got '{given}'";
         if (type == typeof(double) || type == typeof(float))
             return $"{name} must be a number, got '{given}'";
-        return $"{name}: {WithoutTypeNames(result.Errors.FirstOrDefault()?.Message ?? $"cannot use '{given}'")}";
+        return $"{name}: {ErrorReport.Plain(result.Errors.FirstOrDefault()?.Message ?? $"cannot use '{given}'")}";
     }
 
     // AcceptOnlyFromAmong also offers its values as completions; a flag's completions (true/false) are not a choice list.
@@ -82,8 +82,4 @@ static class ParseErrorText
 
     static string CommandPath(CommandResult result) =>
         result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "kindling";
-
-    // "as expected type 'System.Nullable`1[System.Int32]'" says nothing to a user; the option name and value do.
-    static string WithoutTypeNames(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"\s*(as expected type )?'System\.[^']*'", "").TrimEnd();
 }

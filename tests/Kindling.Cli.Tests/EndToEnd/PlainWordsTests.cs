@@ -7,7 +7,7 @@ namespace Kindling.Cli.Tests.EndToEnd;
 public sealed partial class PlainWordsTests
 {
     /// <summary>What a user must never read: "System.Int32", "Nullable`1", "FormatException", ...</summary>
-    [GeneratedRegex(@"System\.|\b(Int16|Int32|Int64|UInt32|UInt64|Double|Single|Decimal|Boolean|Nullable)\b|`1|[A-Z][a-z]+Exception\b")]
+    [GeneratedRegex(@"System\.|\(Parameter '|\b(Int16|Int32|Int64|UInt32|UInt64|Double|Single|Decimal|Boolean|Nullable)\b|`1|[A-Z][a-z]+Exception\b")]
     private static partial Regex DotNetName();
 
     public static TheoryData<string, string> BadCommandLines => new()
@@ -45,6 +45,8 @@ public sealed partial class PlainWordsTests
         { "inspect missing.csv", "missing.csv: file not found" },
         { "train --target nope", "--target: column 'nope' is not in wineqt" },
         { "predict --model nowhere --data wineqt", "nowhere: no such run folder" },
+        // An ArgumentException from the library keeps its words but not .NET's " (Parameter 'y')" tail.
+        { "train --test-size 1 --stratify", "--test-size: The test size = 1 should be greater or equal to the number of classes = 6." },
     };
 
     [Theory]
