@@ -19,8 +19,8 @@ static class Program
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-                Console.Error.WriteLine($"kindling: error: {error.Message}");
+            foreach (var line in ParseErrorText.Describe(parsed))
+                Console.Error.WriteLine($"kindling: error: {line}");
             Console.Error.WriteLine("Run 'kindling --help' (or 'kindling <command> --help') for usage.");
             return ExitCodes.BadInput;
         }
