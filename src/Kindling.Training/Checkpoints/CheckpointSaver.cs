@@ -60,17 +60,42 @@ internal sealed class CheckpointSaver : IDisposable
             historyQueued = runHistory.Count;
             string path = Path.Combine(directory, fileName);
             queue.AddLast(new Job(path, arrays, metadata, lines, rewrite));
+            bool cancelled = false;
             foreach (var old in keeper.Add(epoch, loss, path))
             {
                 // Not written yet: drop the state, keep its history lines for the log.
                 var queued = queue.First;
                 while (queued is not null && !(queued.Value.Path == old && queued.Value.Arrays is not null)) queued = queued.Next;
                 if (queued is null) queue.AddLast(new Job(old, null, null, null, false));
-                else queued.Value = queued.Value with { Arrays = null, Metadata = null, Path = "" };
+                else
+                {
+                    queued.Value = queued.Value with { Arrays = null, Metadata = null, Path = "" };
+                    cancelled = true;
+                }
             }
+            // A deletion queued to follow the write just cancelled must now follow this one: otherwise a kill between
+            // the two would leave no checkpoint on disk.
+            if (cancelled) MoveDeletionsToEnd();
             Monitor.PulseAll(queue);
             while (failure is null && queue.Count(j => j.Arrays is not null) > MaxQueuedWrites) Monitor.Wait(queue);
         }
+    }
+
+    // Under the lock: every pending deletion (a job with a path but neither state nor history) goes after the newest write.
+    void MoveDeletionsToEnd()
+    {
+        var deletions = new List<Job>();
+        for (var node = queue.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value is { Arrays: null, History: null, Path.Length: > 0 })
+            {
+                deletions.Add(node.Value);
+                queue.Remove(node);
+            }
+            node = next;
+        }
+        foreach (var job in deletions) queue.AddLast(job);
     }
 
     /// <summary>Waits until every queued checkpoint is on disk.</summary>
