@@ -142,6 +142,8 @@ public static partial class TrainingPlots
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -90;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            // Room for the rotated names below the axis, so the axis title does not sit on them.
+            plot.Axes.Bottom.MinimumSize = 110;
         }
         plot.Axes.SetLimits(0, c, 0, c);
         plot.HideGrid();
