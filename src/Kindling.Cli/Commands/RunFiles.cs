@@ -13,25 +13,42 @@ namespace Kindling.Cli.Commands;
 /// the plots. Each file is written atomically.</summary>
 static class RunFiles
 {
-    public static void Write(string directory, SavedModel saved, TrainResult result, ClassificationReport report, ConvergenceResult convergence)
+    /// <param name="stop">Checked between files: once it is set, the next file is not started and
+    /// <see cref="OperationCanceledException"/> is thrown, so the caller never moves a partial folder into place.</param>
+    public static void Write(string directory, SavedModel saved, TrainResult result, ClassificationReport report, ConvergenceResult convergence,
+        Func<bool>? stop = null)
     {
+        void Next()
+        {
+            if (stop?.Invoke() == true) throw new OperationCanceledException("interrupted while writing the run folder");
+        }
+
+        // Past ManyClasses.Threshold classes the metrics and the plot keep only the classes worth reading.
+        report = ManyClasses.Bound(report);
         RunFolder.Save(directory, saved);
+        Next();
         AtomicFile.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History));
+        Next();
         WriteMetrics(Path.Combine(directory, "metrics.json"), report);
         var history = result.History;
         foreach (var ext in new[] { "png", "svg" })
         {
-            TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report.ConfusionMatrix, report.ClassNames);
+            Next();
+            TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report);
             if (history.Count == 0) continue;   // stopped inside epoch 1: no curve to draw
+            Next();
             TrainingPlots.SaveLossCurves(Path.Combine(directory, $"loss.{ext}"), history.TrainLoss,
                 history.ValLoss.Count > 0 ? history.ValLoss : null, convergence.SuggestedEpochs);
+            Next();
             if (history.ValAccuracy.Count > 0)
                 TrainingPlots.SaveAccuracyCurves(Path.Combine(directory, $"accuracy.{ext}"), null, history.ValAccuracy);
         }
+        Next();
     }
 
+    /// <summary>metrics.json, bounded for many classes (<see cref="ManyClasses"/>).</summary>
     public static void WriteMetrics(string path, ClassificationReport report) =>
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(report, CliJsonContext.Default.ClassificationReport) + "\n");
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(ManyClasses.Bound(report), CliJsonContext.Default.ClassificationReport) + "\n");
 
     static string HistoryCsv(History history)
     {

@@ -113,7 +113,10 @@ static class TrainJob
 
         // Save the run folder, then move it into place in one step.
         var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo);
-        RunFiles.Write(output.Staging, saved, result, report, convergence);
+        // A signal during training already stopped it and the run is saved; one that arrives while the files are
+        // written stops the writing, and the staging folder is removed rather than moved into place half-written.
+        RunFiles.Write(output.Staging, saved, result, report, convergence,
+            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled);
         output.Commit();
 
         var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,

@@ -18,6 +18,8 @@ namespace Kindling.Training.Convergence;
 /// (or, when it rose by more than that, the curve diverged from the start).</item>
 /// <item>Diverged: if the last smoothed loss is above S[best] by more than 10% of D, the loss bottomed
 /// out and rose again (overfitting, or a learning rate too high); suggest <c>best</c>.</item>
+/// <item>Too short: with fewer than 10 (finite) epochs a falling curve is not judged; the sentence suggests
+/// trying max(20, 10·n) epochs.</item>
 /// <item>Still improving: if the last k = max(5, ⌈n/10⌉) epochs lowered S by more than 5% of D, the
 /// curve has not levelled off; report not converged and suggest all n epochs (train longer).</item>
 /// <item>Converged: otherwise suggest the first epoch e after which no later smoothed loss is lower
@@ -29,6 +31,10 @@ namespace Kindling.Training.Convergence;
 public static class ConvergenceDetector
 {
     private const int MinimumEpochs = 3;
+
+    /// <summary>Below this many epochs a falling or levelled curve is reported as too short to judge: a 5-epoch
+    /// curve always "gives most of its improvement in the last epochs", and a median over so few points is no knee.</summary>
+    private const int JudgedEpochs = 10;
 
     /// <summary>Applies the rule to the validation loss when given (and non-empty), else to the training loss.</summary>
     /// <param name="trainLoss">Per-epoch training loss.</param>
@@ -80,6 +86,13 @@ public static class ConvergenceDetector
         {
             return Result(best + 1, true, ConvergenceVerdict.Diverged, best + 1, curve,
                 F($"{curve} loss, smoothed by a {window}-epoch moving median, was lowest at epoch {best + 1} ({s[best]:G4}) and then rose to {last:G4}; stop at epoch {best + 1}{cut}"));
+        }
+
+        if (n < JudgedEpochs && loss.Count == n)
+        {
+            int tryEpochs = Math.Max(2 * JudgedEpochs, 10 * n);
+            return Result(n, false, ConvergenceVerdict.TooShort, best + 1, curve,
+                F($"{curve} loss fell from {s[0]:G4} to {s[best]:G4} in {n} epochs, too few to judge convergence; try --epochs {tryEpochs}"));
         }
 
         int tail = Math.Min(n - 1, Math.Max(window, (n + 9) / 10));

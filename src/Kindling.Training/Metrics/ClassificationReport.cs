@@ -37,6 +37,10 @@ public sealed partial record ClassificationReport
     /// <summary>Counts [true class][predicted class].</summary>
     public required int[][] ConfusionMatrix { get; init; }
 
+    /// <summary>Class indices of the rows and columns of <see cref="ConfusionMatrix"/> when it keeps only some
+    /// classes (<see cref="ManyClasses.Bound"/>); null when it holds all C.</summary>
+    public int[]? ConfusionMatrixLabels { get; init; }
+
     /// <summary>Mean cross-entropy of the probabilities; null when none were given.</summary>
     public double? LogLoss { get; init; }
 

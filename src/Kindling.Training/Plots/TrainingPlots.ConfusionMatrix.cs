@@ -21,6 +21,32 @@ public static partial class TrainingPlots
         FigureWriter.Save(ConfusionPlot(matrix, classNames, options.Title ?? "Confusion matrix"), path, options);
     }
 
+    /// <summary>
+    /// The confusion matrix of a report as a run folder shows it: in full up to
+    /// <see cref="Metrics.ManyClasses.Threshold"/> classes, past it only the most confused classes (those of a
+    /// report bounded by <see cref="Metrics.ManyClasses.Bound"/>), which the title says.
+    /// </summary>
+    /// <param name="path">Output file, .png or .svg.</param>
+    /// <param name="report">The report, bounded or not.</param>
+    public static void SaveConfusionMatrix(string path, Metrics.ClassificationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var shown = Metrics.ManyClasses.Bound(report);
+        if (shown.ConfusionMatrixLabels is not int[] labels)
+        {
+            SaveConfusionMatrix(path, shown.ConfusionMatrix, shown.ClassNames);
+            return;
+        }
+
+        SaveConfusionMatrix(path, shown.ConfusionMatrix, labels.Select(i => shown.ClassNames[i]).ToArray(), new PlotOptions
+        {
+            Width = 1000,
+            Height = 900,
+            Title = string.Create(CultureInfo.InvariantCulture,
+                $"Confusion matrix: the {labels.Length} most confused of {shown.NumClasses} classes"),
+        });
+    }
+
     /// <inheritdoc cref="SaveConfusionMatrix(string, int[,], IReadOnlyList{string}, PlotOptions)"/>
     public static void SaveConfusionMatrix(string path, int[][] matrix, IReadOnlyList<string>? classNames = null,
         PlotOptions? options = null)
@@ -86,7 +112,8 @@ public static partial class TrainingPlots
         colorBar.Axis.TickGenerator = barTicks;
 
         int fontSize = c <= 8 ? 18 : c <= 15 ? 13 : 9;
-        for (int i = 0; i < c; i++)
+        // Past 20 classes the counts no longer fit their cells: the colour alone tells the story.
+        for (int i = 0; i < c && c <= 20; i++)
         {
             for (int j = 0; j < c; j++)
             {
@@ -108,8 +135,16 @@ public static partial class TrainingPlots
 
         plot.Axes.Bottom.TickGenerator = xTicks;
         plot.Axes.Left.TickGenerator = yTicks;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
-        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        float tickSize = c <= 20 ? 14 : 8;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = tickSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = tickSize;
+        if (c > 20)
+        {
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -90;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            // Room for the rotated names below the axis, so the axis title does not sit on them.
+            plot.Axes.Bottom.MinimumSize = 110;
+        }
         plot.Axes.SetLimits(0, c, 0, c);
         plot.HideGrid();
         plot.Title(title, 20);

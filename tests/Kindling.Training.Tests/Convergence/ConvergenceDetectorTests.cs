@@ -100,6 +100,17 @@ public sealed class ConvergenceDetectorTests
     }
 
     [Fact]
+    public void Detect_FiveFallingEpochs_TooShortAndSuggestsMore()
+    {
+        ConvergenceResult r = ConvergenceDetector.Detect([2.0, 1.8, 1.6, 1.5, 1.4]);
+        Assert.Equal(ConvergenceVerdict.TooShort, r.Verdict);
+        Assert.False(r.Converged);
+        Assert.Equal(5, r.SuggestedEpochs);
+        Assert.Contains("too few to judge convergence; try --epochs 50", r.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("of the improvement", r.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Detect_SeedPyTorchCurve_SuggestsEpoch76()
     {
         // The seed's PyTorch loss (tools/reference/fixtures/metrics_seed_curve.json) drops from 2.12 to
