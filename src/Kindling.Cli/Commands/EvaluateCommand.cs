@@ -39,7 +39,8 @@ static class EvaluateCommand
         if (frame.RowCount == 0) throw new DataException("no labelled rows to evaluate", frame.Source);
         if (!json) UnseenCategoryWarning.Print(saved.Preprocessor, frame);
         int[] yTrue = saved.Labels.Transform(frame, saved.Target).Select(v => (int)v).ToArray();
-        var report = Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels);
+        // Bounded past 50 classes, as train's metrics.json: the output stays readable for any class count.
+        var report = ManyClasses.Bound(Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels));
         if (output is not null) OutputFile.Write("--output", output, full => RunFiles.WriteMetrics(full, report));
         if (json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, CliJsonContext.Default.ClassificationReport));
         else Print(report, frame.RowCount);
