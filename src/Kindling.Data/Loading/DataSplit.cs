@@ -43,7 +43,11 @@ public sealed record DataSplit(int[] Train, int[] Validation, int[] Test, IReadO
     public static DataSplit Create(int nSamples, SplitSize testSize, SplitSize? validationSize = null, long randomState = 0, bool shuffle = true) =>
         Create<int>(nSamples, testSize, validationSize, randomState, null, false, shuffle);
 
-    /// <summary>One sentence per class of <paramref name="labels"/> with no row in <paramref name="train"/>.</summary>
+    /// <summary>At most this many classes are named one by one in <see cref="WarningsFor{TLabel}"/>.</summary>
+    public const int MaxClassWarnings = 10;
+
+    /// <summary>One sentence per class of <paramref name="labels"/> with no row in <paramref name="train"/> (the first
+    /// <see cref="MaxClassWarnings"/>, then one line counting the rest).</summary>
     public static IReadOnlyList<string> WarningsFor<TLabel>(IReadOnlyList<TLabel> labels, IEnumerable<int> train) where TLabel : notnull
     {
         var classes = labels.Distinct().ToList();
@@ -51,8 +55,13 @@ public sealed record DataSplit(int[] Train, int[] Validation, int[] Test, IReadO
         var inTrain = new HashSet<TLabel>();
         foreach (int i in train)
             if (inTrain.Add(labels[i]) && inTrain.Count == classes.Count) return [];
-        return classes.Where(c => !inTrain.Contains(c)).Order()
+        var missing = classes.Where(c => !inTrain.Contains(c)).Order().ToList();
+        var warnings = missing.Take(MaxClassWarnings)
             .Select(c => $"class '{c}' has no rows in the training split ({labels.Count(l => l.Equals(c))} rows in all); the model cannot learn it")
             .ToList();
+        // Bounded, so that a target with hundreds of rare classes gives a readable page, not hundreds of lines.
+        if (missing.Count > MaxClassWarnings)
+            warnings.Add($"... and {missing.Count - MaxClassWarnings} more classes have no rows in the training split");
+        return warnings;
     }
 }

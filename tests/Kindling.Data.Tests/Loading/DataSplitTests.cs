@@ -49,4 +49,15 @@ public sealed class DataSplitTests
         }
         Assert.InRange(warned, 1, 9);
     }
+
+    [Fact]
+    public void WarningsFor_ManyClassesWithoutTrainingRows_NamesTheFirstTenThenCountsTheRest()
+    {
+        // 30 classes with one row each; training holds only the first row.
+        var labels = Enumerable.Range(0, 30).Select(i => $"c{i:D2}").ToArray();
+        var warnings = DataSplit.WarningsFor(labels, [0]);
+        Assert.Equal(DataSplit.MaxClassWarnings + 1, warnings.Count);
+        Assert.StartsWith("class 'c01' has no rows in the training split", warnings[0]);
+        Assert.Equal("... and 19 more classes have no rows in the training split", warnings[^1]);
+    }
 }
