@@ -83,6 +83,7 @@ static class TrainJob
 
         // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
         var spec = new MlpSpec(preprocessor.FeatureCount, hidden, s.Activation, s.Dropout, labels.Count);
+        CheckSize(spec);
         var model = spec.Build();
         Torch.ManualSeed(s.Seed);
         model.Apply(m => m.ResetParameters());
@@ -196,6 +197,14 @@ static class TrainJob
             sizes.Add(h);
         }
         return [.. sizes];
+    }
+
+    /// <summary>The bound model loading enforces (<see cref="MlpSpec.MaxParameters"/>), so every run saves a model that loads.</summary>
+    static void CheckSize(MlpSpec spec)
+    {
+        long parameters = spec.ParameterCount();
+        if (parameters > MlpSpec.MaxParameters)
+            throw new UsageException($"--hidden {string.Join(",", spec.Hidden)} with {spec.Inputs} input features makes a model of {parameters.ToString("N0", CultureInfo.InvariantCulture)} parameters; Kindling builds at most {MlpSpec.MaxParameters.ToString("N0", CultureInfo.InvariantCulture)} — use narrower layers");
     }
 
     static ImputeStrategy ParseImpute(string? impute) => impute switch

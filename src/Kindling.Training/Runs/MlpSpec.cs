@@ -14,6 +14,31 @@ public sealed record MlpSpec(int Inputs, IReadOnlyList<int> Hidden, string Activ
     /// <summary>Activation names accepted by <see cref="Activation"/>.</summary>
     public static IReadOnlyList<string> Activations { get; } = ["relu", "leaky_relu", "tanh", "sigmoid", "gelu"];
 
+    /// <summary>The most parameters Kindling builds or loads: 2^28 (1 GiB of float32 weights, 4 GiB with Adam's state
+    /// and gradients). Tabular MLPs are far smaller; the bound lets a crafted model.json be refused before any
+    /// allocation instead of reading gigabytes and overflowing an activation's size later.</summary>
+    public const long MaxParameters = 1L << 28;
+
+    /// <summary>Weights and biases of all Linear layers in 64-bit arithmetic, saturating at <see cref="long.MaxValue"/>
+    /// (sizes may come from a crafted file).</summary>
+    public long ParameterCount()
+    {
+        long total = 0, width = Inputs;
+        foreach (long h in Hidden.Append(Classes))
+        {
+            try
+            {
+                total = checked(total + (width * h) + h);
+            }
+            catch (OverflowException)
+            {
+                return long.MaxValue;
+            }
+            width = h;
+        }
+        return total;
+    }
+
     /// <summary>Builds the <see cref="Sequential"/> (weights drawn by the constructors; reset them after seeding).</summary>
     public Sequential Build()
     {

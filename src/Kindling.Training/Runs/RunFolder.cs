@@ -61,9 +61,11 @@ public static class RunFolder
             var labels = LabelEncoder.FromJson(root["labels"]!.ToJsonString());
             if (labels.Count != spec.Classes) throw new InvalidDataException($"{jsonPath}: {labels.Count} class labels for a model with {spec.Classes} outputs");
             if (preprocessor.FeatureCount != spec.Inputs) throw new InvalidDataException($"{jsonPath}: preprocessing gives {preprocessor.FeatureCount} features for a model with {spec.Inputs} inputs");
+            ModelChecks.CheckArchitecture(spec, jsonPath, weightsPath);   // before reading: sizes from a file are untrusted
             var (state, _) = LoadWeights(weightsPath);
             CheckShapes(spec, state, weightsPath);   // before Build: a corrupted size must not allocate gigabytes
             var model = spec.Build();
+            ModelChecks.CheckWeights(model.StateDict().Keys, state, weightsPath);
             try
             {
                 model.LoadStateDict(state);
