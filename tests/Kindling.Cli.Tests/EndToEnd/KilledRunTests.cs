@@ -28,9 +28,9 @@ public sealed partial class KilledRunTests
     static (Process Process, string Checkpoints) StartLongRunPastEpochTwo(TempFolder temp)
     {
         var process = Cli.Start(temp.Path, "train", "--epochs", "20000", "--batch-size", "8", "--checkpoint-every", "1", "--json", "--out", "run");
-        string checkpoints = Path.Combine(temp[$".run.partial-{process.Id}"], "checkpoints");
+        string checkpoints = Path.Combine(temp.Path, "(no staging folder yet)");
         var clock = Stopwatch.StartNew();
-        while (Complete(checkpoints) is not [.., (_, >= 2)])
+        while (Complete(checkpoints = Path.Combine(StagingOf(temp.Path, "run", process.Id), "checkpoints")) is not [.., (_, >= 2)])
         {
             if (process.HasExited) Assert.Fail($"training ended (exit {process.ExitCode}) before writing the checkpoint of epoch 2: {process.StandardError.ReadToEnd()}");
             if (clock.Elapsed > Patience)
@@ -42,6 +42,11 @@ public sealed partial class KilledRunTests
         }
         return (process, checkpoints);
     }
+
+    /// <summary>The staging folder of the run named <paramref name="name"/> started by process <paramref name="pid"/>
+    /// (".NAME.partial-PID-RANDOM"), or a path that does not exist yet.</summary>
+    internal static string StagingOf(string parent, string name, int pid) =>
+        Directory.GetDirectories(parent, $".{name}.partial-{pid}-*") is [var d] ? d : Path.Combine(parent, $"(no staging folder of {pid} yet)");
 
     [Fact]
     public void Train_KilledMidEpoch_NewestCheckpointLoadsAndNoRunFolderAppears()
