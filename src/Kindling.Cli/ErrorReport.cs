@@ -11,6 +11,7 @@ static partial class ErrorReport
         UsageException or DataException or ModelFileException or RunKeptException => true,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => true,
         PathTooLongException => true,
+        _ when DiskFull.Is(e) => true,
         _ => false,
     };
 
@@ -18,6 +19,7 @@ static partial class ErrorReport
     {
         FileNotFoundException f when f.FileName is not null => $"{f.FileName}: file not found",
         UnauthorizedAccessException => $"permission denied: {e.Message}",
+        _ when DiskFull.Is(e) => $"the disk is full: {e.Message}",
         _ => e.Message,
     });
 

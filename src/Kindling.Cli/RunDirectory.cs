@@ -121,6 +121,20 @@ sealed class RunDirectory : IDisposable
         }
     }
 
+    /// <summary>After the disk filled up: the staging folder stays with every file that was completed (each is written
+    /// atomically, the model first and the plots last; checkpoints are never deleted on an I/O error), and the
+    /// message says where it is and what it holds.</summary>
+    public RunKeptException KeepAfterDiskFull(Exception e)
+    {
+        ReleaseOwner(delete: false);
+        var complete = Directory.Exists(Staging)
+            ? Directory.EnumerateFiles(Staging).Select(Path.GetFileName).Where(n => n is not null && !n.StartsWith('.')).Order(StringComparer.Ordinal).ToList()
+            : [];
+        string kept = complete.Count == 0 ? "no file was completed" : $"the completed files are kept: {string.Join(", ", complete)}";
+        string reason = e.Message.Split(" : '")[0];   // .NET appends the temp file's path, which says nothing to the user
+        return new RunKeptException($"the disk holding {Path.GetDirectoryName(Final)} is full — {reason}; the run was not moved to {Final}; {kept} in {Staging} — free some space, or train again with --out on another disk");
+    }
+
     /// <summary>Removes the staging folder after a failure (a run killed by a signal keeps it, with its checkpoints).</summary>
     public void Abandon()
     {

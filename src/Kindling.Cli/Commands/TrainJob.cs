@@ -66,6 +66,10 @@ static class TrainJob
         {
             return Run(s, output, hidden, notes, clock, cancel);
         }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            throw output.KeepAfterDiskFull(e);
+        }
         catch (Exception e) when (e is not RunKeptException)
         {
             output.Abandon();
