@@ -20,7 +20,10 @@ Commands
                         load_state_dict(strict=True). PREDICTIONS is the file
                         `kindling predict --model DIR --data CSV --proba --output PREDICTIONS`
                         wrote; the labels must agree exactly and the probabilities within
-                        1e-5; exit status 1 on any mismatch.
+                        1e-5; exit status 1 on any mismatch. A regression run (model.json
+                        version 2, "task": "regression") has one output unit: its value,
+                        de-scaled with `target_scaling` (z * scale + mean, float64), must
+                        equal the predicted number within 1e-5 of the target's scale.
 """
 import argparse
 import base64
@@ -226,16 +229,50 @@ def build_sequential(architecture, state):
     return model.eval()
 
 
+def pascal_keys(node):
+    """model.json version 2 writes every key in snake_case; the data layer's blocks were PascalCase in version 1."""
+    if isinstance(node, dict):
+        return {"".join(p[:1].upper() + p[1:] for p in k.split("_") if p): pascal_keys(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [pascal_keys(v) for v in node]
+    return node
+
+
+def check_regression(spec, z, expected_header, expected_rows):
+    """A regression's predicted numbers: the model's output de-scaled as model.json's target_scaling says."""
+    scaling = spec["target_scaling"]
+    mean, scale = (scaling["mean"], scaling["scale"]) if scaling["method"] == "standard" else (0.0, 1.0)
+    predicted = z.astype(np.float64).ravel() * scale + mean
+    at = expected_header.index(spec["target"])
+    expected = np.array([float(r[at]) for r in expected_rows], dtype=np.float64)
+    worst = float(np.max(np.abs(expected - predicted))) if expected.size else 0.0
+    tolerance = PROBA_TOLERANCE * scale
+    print(f"predicted values: {len(expected)} rows, 0 differ (max |diff| = {worst:.3g}, tolerance {tolerance:.3g})" if worst <= tolerance
+          else f"predicted values: {len(expected)} rows, max |diff| = {worst:.3g} (tolerance {tolerance:.3g})")
+    return 1 if worst > tolerance else 0
+
+
 def cmd_predict(args):
     """Reproduces `kindling predict --proba` from the run folder and the raw CSV alone."""
     import torch
     with open(os.path.join(args.model, "model.json"), encoding="utf-8") as f:
         spec = json.load(f)
+    if spec["format_version"] >= 2:
+        spec["preprocessing"] = pascal_keys(spec["preprocessing"])
+        spec["labels"] = pascal_keys(spec["labels"])
     with open(os.path.join(args.model, "model.safetensors"), "rb") as f:
         _, state = deserialize(f.read())
     model = build_sequential(spec["architecture"], state)
     header, rows = read_csv_rows(args.data)
     features = preprocess(spec["preprocessing"], header, rows)
+    if spec.get("task") == "regression":
+        with torch.no_grad():
+            z = model(torch.from_numpy(features)).numpy()
+        expected_header, expected_rows = read_csv_rows(args.expected)
+        if len(expected_rows) != len(rows):
+            print(f"row count: {len(rows)} in the data, {len(expected_rows)} in {args.expected}")
+            return 1
+        return check_regression(spec, z, expected_header, expected_rows)
     with torch.no_grad():
         proba = torch.softmax(model(torch.from_numpy(features)), dim=-1).double().numpy()
     classes = spec["labels"]["Classes"]

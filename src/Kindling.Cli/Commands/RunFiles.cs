@@ -50,7 +50,7 @@ static class RunFiles
     public static void WriteMetrics(string path, ClassificationReport report) =>
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(ManyClasses.Bound(report), CliJsonContext.Default.ClassificationReport) + "\n");
 
-    static string HistoryCsv(History history)
+    internal static string HistoryCsv(History history)
     {
         var csv = new StringBuilder("epoch,train_loss,val_loss,val_accuracy,lr,seconds\n");
         foreach (var e in history.Epochs)

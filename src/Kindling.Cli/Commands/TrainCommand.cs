@@ -46,11 +46,12 @@ static class TrainCommand
             DefaultValueFactory = _ => 1,
         };
 
-        var command = new Command("train", "Train a classifier on a CSV file and save a run folder (defaults: the seed's WineQT run).")
+        var (task, loss, targetScaling) = RegressionOptions.Create();
+        var command = new Command("train", "Train a classifier or a regressor on a CSV file and save a run folder (defaults: the seed's WineQT run).")
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints,
+            categorical, numeric, checkpointEvery, keepCheckpoints, task, loss, targetScaling,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
         {
@@ -82,6 +83,9 @@ static class TrainCommand
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
             KeepCheckpoints = parsed.GetValue(keepCheckpoints),
+            Task = parsed.GetValue(task) ?? "auto",
+            Loss = parsed.GetValue(loss),
+            TargetScaling = parsed.GetValue(targetScaling),
         }));
         return command;
     }

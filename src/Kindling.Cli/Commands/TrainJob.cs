@@ -8,6 +8,7 @@ using Kindling.Training;
 using Kindling.Training.Convergence;
 using Kindling.Training.Metrics;
 using Kindling.Training.Runs;
+using Kindling.Training.Tasks;
 
 namespace Kindling.Cli.Commands;
 
@@ -79,11 +80,13 @@ static class TrainJob
 
     static int Run(TrainSettings s, RunDirectory output, int[] hidden, List<string> notes, Stopwatch clock, CancellationToken cancel)
     {
-        var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = Prepare(s, notes);
+        var (data, regression) = Prepare(s, notes);
         // Data preparation is over and its frame unreachable (it lived only in Prepare, whose frame slots are gone even
         // in tier-0 code): collect its float64 columns (80 MB for 200,000 × 50) and the fit's buffers once, and hand
         // the memory back, so training and evaluation start from the float32 tensors alone.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (regression is not null) return RegressionJob.Run(s, output, hidden, notes, clock, cancel, regression);
+        var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = data!;
 
         // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
         var spec = new MlpSpec(preprocessor.FeatureCount, hidden, s.Activation, s.Dropout, labels.Count);
@@ -92,6 +95,41 @@ static class TrainJob
         Torch.ManualSeed(s.Seed);
         model.Apply(m => m.ResetParameters());
         var criterion = new CrossEntropyLoss(weight: s.ClassWeight == "balanced" ? BalancedWeights(yTrain, labels) : null);
+        var trainer = CreateTrainer(s, model, criterion, output);
+
+        // Train.
+        var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
+        if (result.Message is not null) notes.Add(result.Message);
+
+        // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.
+        var report = Evaluation.Report(model, xTest, yTest, labels);
+        var convergence = ConvergenceDetector.Detect(result.History.TrainLoss, result.History.ValLoss);
+
+        // Save the run folder, then move it into place in one step.
+        var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo) { TaskReason = data.Task?.Reason };
+        // A signal during training already stopped it and the run is saved; one that arrives while the files are
+        // written stops the writing, and the staging folder is removed rather than moved into place half-written.
+        RunFiles.Write(output.Staging, saved, result, report, convergence,
+            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled);
+        output.Commit();
+
+        var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,
+            nTrain, nVal, nTest, clock.Elapsed.TotalSeconds)
+        { Task = data.Task };
+        if (s.Json) TrainReport.WriteJson(summary);
+        else TrainReport.WriteTable(summary);
+        if (result.Reason == StopReason.NonFiniteLoss)
+        {
+            // The run folder is kept (the model at its last finite state), but the job did not succeed.
+            Console.Error.WriteLine($"kindling: error: {result.Message}");
+            return ExitCodes.BadInput;
+        }
+        return result.Reason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+    }
+
+    /// <summary>The optimizer and the trainer (checkpoints, early stopping) every task trains with.</summary>
+    internal static Trainer CreateTrainer(TrainSettings s, Sequential model, Loss criterion, RunDirectory output)
+    {
         Optimizer optimizer = s.Optimizer switch
         {
             "adamw" => new AdamW(model.Parameters(), lr: s.Lr, weightDecay: s.WeightDecay),
@@ -107,39 +145,12 @@ static class TrainJob
             KeepCheckpoints = s.KeepCheckpoints,
         });
         if (s.EarlyStopping is int patience) trainer.Callbacks.Add(new EarlyStopping(patience));
-
-        // Train.
-        var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
-        if (result.Message is not null) notes.Add(result.Message);
-
-        // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.
-        var report = Evaluation.Report(model, xTest, yTest, labels);
-        var convergence = ConvergenceDetector.Detect(result.History.TrainLoss, result.History.ValLoss);
-
-        // Save the run folder, then move it into place in one step.
-        var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo);
-        // A signal during training already stopped it and the run is saved; one that arrives while the files are
-        // written stops the writing, and the staging folder is removed rather than moved into place half-written.
-        RunFiles.Write(output.Staging, saved, result, report, convergence,
-            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled);
-        output.Commit();
-
-        var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,
-            nTrain, nVal, nTest, clock.Elapsed.TotalSeconds);
-        if (s.Json) TrainReport.WriteJson(summary);
-        else TrainReport.WriteTable(summary);
-        if (result.Reason == StopReason.NonFiniteLoss)
-        {
-            // The run folder is kept (the model at its last finite state), but the job did not succeed.
-            Console.Error.WriteLine($"kindling: error: {result.Message}");
-            return ExitCodes.BadInput;
-        }
-        return result.Reason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+        return trainer;
     }
 
     // Read, encode, split and preprocess: everything that needs the frame, which dies when this returns.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    static TrainData Prepare(TrainSettings s, List<string> notes)
+    static (TrainData? Classification, RegressionData? Regression) Prepare(TrainSettings s, List<string> notes)
     {
         // Read the data; the seed's target and dropped Id are defaults for the embedded WineQT only.
         var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric);
@@ -151,17 +162,31 @@ static class TrainJob
         foreach (var name in drop) Columns.Require(frame, name, "--drop");
         if (drop.Contains(target)) throw new UsageException($"--drop: '{target}' is the target column");
         frame = DropMissingTargets(frame, target, notes);
+        var task = TaskSettings.Choose(frame, target, s, notes);
+        if (task.Kind == TaskKind.Regression) return (null, RegressionData.Prepare(frame, target, drop, task, s, notes));
 
         // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
         var labels = LabelEncoder.FitTarget(frame, target);
         TargetChecks.Warn(frame, target, labels, drop, notes);
         long[] y = labels.Transform(frame, target);
-        var (trainRows, valRows, testRows) = Split(y, s);
+        var (trainRows, valRows, testRows) = Split(y.Length, s.Stratify ? y : null, s);
         // The data layer's check, on the user's own labels (5, not class index 2).
         var original = Array.ConvertAll(y, v => labels.InverseTransform((int)v));
         foreach (var warning in DataSplit.WarningsFor(original, trainRows)) notes.Add($"warning: {warning}; consider --stratify");
 
-        // Features: fitted on the training rows only.
+        var (preprocessor, xTrain, xVal, xTest, scaleHint) = Features(frame, target, drop, trainRows, valRows, testRows, s, notes);
+        var yTrain = Rows(y, trainRows);
+        Tensor? yVal = valRows.Length > 0 ? Rows(y, valRows) : null;
+        var yTest = Rows(y, testRows);
+        return (new TrainData(target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint,
+            DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length)
+        { Task = task }, null);
+    }
+
+    /// <summary>The feature pipeline, fitted on the training rows only, and the three feature tensors.</summary>
+    internal static (Preprocessor Preprocessor, Tensor XTrain, Tensor? XVal, Tensor XTest, string? ScaleHint) Features(Frame frame, string target,
+        IReadOnlyList<string> drop, int[] trainRows, int[] valRows, int[] testRows, TrainSettings s, List<string> notes)
+    {
         var preprocessor = Preprocessor.Fit(frame, new PreprocessorOptions
         {
             Target = target,
@@ -172,14 +197,10 @@ static class TrainJob
         Describe(preprocessor, frame, s, notes);
         var features = preprocessor.Transform(frame, trainRows);
         var xTrain = features.ToTensor();
-        var yTrain = Rows(y, trainRows);
         Tensor? xVal = valRows.Length > 0 ? preprocessor.Transform(frame, valRows).ToTensor() : null;
-        Tensor? yVal = valRows.Length > 0 ? Rows(y, valRows) : null;
         var xTest = preprocessor.Transform(frame, testRows).ToTensor();
-        var yTest = Rows(y, testRows);
         string? scaleHint = s.Standardize ? null : ScaleHint.Check(features);
-        return new TrainData(target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint,
-            DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length);
+        return (preprocessor, xTrain, xVal, xTest, scaleHint);
     }
 
     static Tensor BalancedWeights(Tensor yTrain, LabelEncoder labels)
@@ -232,21 +253,23 @@ static class TrainJob
         return frame.Take(keep);
     }
 
-    static (int[] Train, int[] Val, int[] Test) Split(long[] y, TrainSettings s)
+    /// <summary>train_test_split(test_size, random_state), then the validation rows from the training part;
+    /// stratified by <paramref name="stratifyBy"/> when it is given.</summary>
+    internal static (int[] Train, int[] Val, int[] Test) Split(int rows, long[]? stratifyBy, TrainSettings s)
     {
         var testSize = ParseSize(s.TestSize, "--test-size", allowZero: false)!.Value;
-        var (train, test) = SplitOnce(y, Enumerable.Range(0, y.Length).ToArray(), testSize, s, "--test-size");
+        var (train, test) = SplitOnce(stratifyBy, Enumerable.Range(0, rows).ToArray(), testSize, s, "--test-size");
         int[] val = [];
         if (ParseSize(s.ValSize, "--val-size", allowZero: true) is SplitSize valSize)
-            (train, val) = SplitOnce(y, train, valSize, s, "--val-size");
+            (train, val) = SplitOnce(stratifyBy, train, valSize, s, "--val-size");
         return (train, val, test);
     }
 
-    static (int[] Train, int[] Held) SplitOnce(long[] y, int[] rows, SplitSize size, TrainSettings s, string option)
+    static (int[] Train, int[] Held) SplitOnce(long[]? y, int[] rows, SplitSize size, TrainSettings s, string option)
     {
         try
         {
-            var (a, b) = s.Stratify
+            var (a, b) = y is not null
                 ? ModelSelection.TrainTestSplit(rows.Select(r => y[r]).ToArray(), testSize: size, randomState: s.SplitSeed)
                 : ModelSelection.TrainTestSplit(rows.Length, testSize: size, randomState: s.SplitSeed);
             return (a.Select(i => rows[i]).ToArray(), b.Select(i => rows[i]).ToArray());
@@ -293,7 +316,7 @@ static class TrainJob
         return groups.Count == 0 ? null : $"imputed missing values: {string.Join("; ", groups)}";
     }
 
-    static JsonObject TrainingOptions(TrainSettings s, TrainResult result) => new()
+    internal static JsonObject TrainingOptions(TrainSettings s, TrainResult result) => new()
     {
         ["epochs"] = s.Epochs,
         ["epochs_trained"] = result.History.Count,
@@ -313,7 +336,7 @@ static class TrainJob
         ["standardize"] = s.Standardize,
     };
 
-    static JsonObject DataInfo(TrainSettings s, Frame frame, int[] train, int[] val, int[] test) => new()
+    internal static JsonObject DataInfo(TrainSettings s, Frame frame, int[] train, int[] val, int[] test) => new()
     {
         ["path"] = DataSource.IsEmbedded(s.Data) ? s.Data.ToLowerInvariant() : Path.GetFullPath(s.Data),
         ["sha256"] = DataSource.Sha256(s.Data),

@@ -20,9 +20,10 @@ static class TrainReport
                 WriteArray(json, "val_loss", h.ValLoss);
                 WriteArray(json, "val_accuracy", h.ValAccuracy);
             }
-            Number(json, "test_accuracy", s.Test.Accuracy);
-            Number(json, "test_macro_f1", s.Test.MacroAverage.FScore);
-            Number(json, "test_balanced_accuracy", s.Test.BalancedAccuracy);
+            Number(json, "test_accuracy", s.Test?.Accuracy ?? double.NaN);
+            Number(json, "test_macro_f1", s.Test?.MacroAverage.FScore ?? double.NaN);
+            Number(json, "test_balanced_accuracy", s.Test?.BalancedAccuracy ?? double.NaN);
+            RegressionReportText.WriteJson(json, s);
             json.WriteNumber("suggested_epochs", s.Convergence.SuggestedEpochs);
             json.WriteBoolean("converged", s.Convergence.Converged);
             json.WriteString("convergence", s.Convergence.Reason);
@@ -35,7 +36,7 @@ static class TrainReport
             json.WriteString("out", s.Out);
             json.WriteString("architecture", s.Architecture);
             json.WriteStartArray("classes");
-            foreach (var c in s.Saved.Labels.Classes) json.WriteStringValue(c);
+            if (s.Test is not null) foreach (var c in s.Saved.Labels.Classes) json.WriteStringValue(c);
             json.WriteEndArray();
             json.WriteNumber("n_train", s.TrainRows);
             json.WriteNumber("n_val", s.ValRows);
@@ -72,15 +73,19 @@ static class TrainReport
         var h = s.Result.History;
         var rows = new List<(string, string)>
         {
-            ("data", $"{s.Settings.Data} → {s.Saved.Target} ({s.Saved.Labels.Count} classes)"),
+            ("data", $"{s.Settings.Data} → {s.Saved.Target} ({(s.Test is null ? "regression" : $"{s.Saved.Labels.Count} classes")})"),
             ("rows", $"{s.TrainRows} train, {(s.ValRows > 0 ? $"{s.ValRows} validation, " : "")}{s.TestRows} test"),
             ("model", s.Architecture),
             ("epochs", $"{h.Count} of {s.Settings.Epochs} ({(s.Settings.BatchSize > 0 ? $"batch {s.Settings.BatchSize}" : "full batch")}, {s.Settings.Optimizer} lr {F(s.Settings.Lr)})"),
             ("final train loss", h.Count > 0 ? h.TrainLoss[^1].ToString("F6", CultureInfo.InvariantCulture) : "-"),
         };
         if (h.ValLoss.Count > 0) rows.Add(("final validation loss", h.ValLoss[^1].ToString("F6", CultureInfo.InvariantCulture)));
-        rows.Add(("test accuracy", $"{s.Test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
-        rows.Add(("test macro F1", s.Test.MacroAverage.FScore.ToString("F4", CultureInfo.InvariantCulture)));
+        if (s.Test is { } test)
+        {
+            rows.Add(("test accuracy", $"{test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
+            rows.Add(("test macro F1", test.MacroAverage.FScore.ToString("F4", CultureInfo.InvariantCulture)));
+        }
+        if (s.Regression is { } regression) rows.AddRange(RegressionReportText.Rows(regression));
         rows.Add(("suggested epochs", $"{s.Convergence.SuggestedEpochs} — {s.Convergence.Reason}"));
         rows.Add(("time", $"{F(s.Result.TrainSeconds * 1000)} ms training, {F(s.TotalSeconds)} s in all"));
         rows.Add(("saved to", s.Out));
@@ -100,7 +105,7 @@ static class TrainReport
         if (s.ScaleHint is not null) Console.WriteLine(s.ScaleHint);
     }
 
-    static int Correct(TrainSummary s) => (int)Math.Round(s.Test.Accuracy * s.TestRows);
+    static int Correct(TrainSummary s) => (int)Math.Round(s.Test!.Accuracy * s.TestRows);
 
     static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }

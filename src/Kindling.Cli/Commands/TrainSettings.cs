@@ -34,4 +34,10 @@ sealed record TrainSettings
     public int CheckpointEvery { get; init; } = 10;
     /// <summary>Best checkpoints kept besides the last; -1 keeps all.</summary>
     public int KeepCheckpoints { get; init; } = 1;
+    /// <summary>auto, classification or regression.</summary>
+    public string Task { get; init; } = "auto";
+    /// <summary>A regression's loss (mse, huber, l1); null: mse.</summary>
+    public string? Loss { get; init; }
+    /// <summary>A regression target's scaling (standard, none); null: standard.</summary>
+    public string? TargetScaling { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Kindling.Training.Runs;
 /// <param name="Hidden">Hidden layer widths; empty for multinomial logistic regression.</param>
 /// <param name="Activation">relu, leaky_relu, tanh, sigmoid or gelu.</param>
 /// <param name="Dropout">Dropout probability after each hidden activation; 0 adds no Dropout layer.</param>
-/// <param name="Classes">Output logits, one per class.</param>
+/// <param name="Classes">Output units: one logit per class, or 1 for a regression.</param>
 public sealed record MlpSpec(int Inputs, IReadOnlyList<int> Hidden, string Activation, double Dropout, int Classes)
 {
     /// <summary>Activation names accepted by <see cref="Activation"/>.</summary>
@@ -43,7 +43,7 @@ public sealed record MlpSpec(int Inputs, IReadOnlyList<int> Hidden, string Activ
     public Sequential Build()
     {
         if (Inputs < 1) throw new ArgumentException($"the model needs at least one input feature, got {Inputs}");
-        if (Classes < 2) throw new ArgumentException($"the model needs at least two classes, got {Classes}");
+        if (Classes < 1) throw new ArgumentException($"the model needs at least one output, got {Classes}");
         if (Hidden.Any(h => h < 1)) throw new ArgumentException($"hidden layer sizes must be positive, got [{string.Join(",", Hidden)}]");
         if (Dropout is < 0 or >= 1) throw new ArgumentException($"dropout must be in [0, 1), got {Dropout}");
         var layers = new List<Module>();

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Kindling.Data;
 using Kindling.Training.Io;
 using Kindling.Training.Plots;
+using Kindling.Training.Tasks;
 
 namespace Kindling.Training.Runs;
 
@@ -17,7 +18,8 @@ public static class RunFolder
     /// <summary>The weights file (safetensors; PyTorch state-dict names).</summary>
     public const string ModelWeights = "model.safetensors";
     const string Format = "kindling-model";
-    const int FormatVersion = 1;
+    /// <summary>Version 2: snake_case keys in every block, and the task, loss, target scaling and threshold.</summary>
+    const int FormatVersion = 2;
 
     /// <summary>The version written into model files.</summary>
     public static string KindlingVersion { get; } =
@@ -53,13 +55,16 @@ public static class RunFolder
         {
             if ((string?)root["format"] != Format) throw new InvalidDataException($"{jsonPath}: not a Kindling model file");
             int version = (int?)root["format_version"] ?? 0;
-            if (version != FormatVersion) throw new InvalidDataException($"{jsonPath}: model format {version} is not supported (this Kindling reads {FormatVersion})");
+            if (version is < 1 or > FormatVersion) throw new InvalidDataException($"{jsonPath}: model format {version} is not supported (this Kindling reads 1 to {FormatVersion})");
+            bool v2 = version >= 2;
             var arch = root["architecture"]!.AsObject();
             var spec = new MlpSpec((int)arch["inputs"]!, arch["hidden"]!.AsArray().Select(h => (int)h!).ToArray(),
-                (string)arch["activation"]!, (double)arch["dropout"]!, (int)arch["classes"]!);
-            var preprocessor = Preprocessor.FromJson(root["preprocessing"]!.ToJsonString());
-            var labels = LabelEncoder.FromJson(root["labels"]!.ToJsonString());
-            if (labels.Count != spec.Classes) throw new InvalidDataException($"{jsonPath}: {labels.Count} class labels for a model with {spec.Classes} outputs");
+                (string)arch["activation"]!, (double)arch["dropout"]!, (int)arch[v2 ? "outputs" : "classes"]!);
+            var preprocessor = Preprocessor.FromJson(Block(root["preprocessing"], v2));
+            var task = v2 ? ModelJsonV2.ReadTask(root, jsonPath) : TaskKind.Classification;
+            var labels = task == TaskKind.Classification ? LabelEncoder.FromJson(Block(root["labels"], v2)) : null;
+            if (labels is not null && labels.Count != spec.Classes) throw new InvalidDataException($"{jsonPath}: {labels.Count} class labels for a model with {spec.Classes} outputs");
+            if (labels is null && spec.Classes != 1) throw new InvalidDataException($"{jsonPath}: a regression model has one output, this one {spec.Classes}");
             if (preprocessor.FeatureCount != spec.Inputs) throw new InvalidDataException($"{jsonPath}: preprocessing gives {preprocessor.FeatureCount} features for a model with {spec.Inputs} inputs");
             ModelChecks.CheckArchitecture(spec, jsonPath, weightsPath);   // before reading: sizes from a file are untrusted
             var (state, _) = LoadWeights(weightsPath);
@@ -75,8 +80,12 @@ public static class RunFolder
                 throw new InvalidDataException($"{weightsPath}: does not fit the architecture in {ModelJson}: {e.Message}", e);
             }
             model.Eval();
-            return new SavedModel(spec, model, preprocessor, labels, (string)root["target"]!,
-                root["training"]?.DeepClone().AsObject() ?? [], root["data"]?.DeepClone().AsObject() ?? []);
+            string target = (string)root["target"]!;
+            JsonObject training = root["training"]?.DeepClone().AsObject() ?? [], data = root["data"]?.DeepClone().AsObject() ?? [];
+            var saved = labels is not null
+                ? new SavedModel(spec, model, preprocessor, labels, target, training, data)
+                : SavedModel.ForRegression(spec, model, preprocessor, ModelJsonV2.ReadTargetScaling(root["target_scaling"], jsonPath), target, training, data);
+            return saved with { TaskReason = v2 ? (string?)root["task_reason"] : null };
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or JsonException or KeyNotFoundException or DataException or ArgumentException)
         {
@@ -97,6 +106,9 @@ public static class RunFolder
             width = output;
         }
     }
+
+    // Version 1 saved the data layer's blocks with its own PascalCase keys; version 2 renames them to snake_case.
+    static string Block(JsonNode? node, bool v2) => (v2 ? JsonKeyCase.ToPascal(node) : node)!.ToJsonString();
 
     static (OrderedDictionary<string, Tensor>, IReadOnlyDictionary<string, string>) LoadWeights(string path)
     {
@@ -143,12 +155,17 @@ public static class RunFolder
                 ["hidden"] = new JsonArray([.. saved.Spec.Hidden.Select(h => (JsonNode)h)]),
                 ["activation"] = saved.Spec.Activation,
                 ["dropout"] = saved.Spec.Dropout,
-                ["classes"] = saved.Spec.Classes,
+                ["outputs"] = saved.Spec.Classes,
                 ["layers"] = layers,
             },
+            ["task"] = ModelJsonV2.TaskName(saved.Task),
+            ["task_reason"] = saved.TaskReason,
+            ["loss"] = saved.Training["loss"]?.DeepClone(),
+            ["target_scaling"] = ModelJsonV2.TargetScaling(saved.TargetScaler),
+            ["threshold"] = null,   // reserved: a binary classifier's decision threshold (number or null)
             ["target"] = saved.Target,
-            ["labels"] = JsonNode.Parse(saved.Labels.ToJson()),
-            ["preprocessing"] = JsonNode.Parse(saved.Preprocessor.ToJson()),
+            ["labels"] = saved.Task == TaskKind.Classification ? JsonKeyCase.ToSnake(JsonNode.Parse(saved.Labels.ToJson())) : null,
+            ["preprocessing"] = JsonKeyCase.ToSnake(JsonNode.Parse(saved.Preprocessor.ToJson())),
             ["training"] = saved.Training.DeepClone(),
             ["data"] = saved.Data.DeepClone(),
         };

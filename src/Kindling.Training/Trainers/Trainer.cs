@@ -122,6 +122,7 @@ public sealed partial class Trainer
 
             double? valLoss = null, valAccuracy = null;
             if (xVal is not null) (valLoss, valAccuracy) = Evaluate(xVal, yVal!);
+            if (valAccuracy is double.NaN) valAccuracy = null;   // a regression has no accuracy
             var record = new EpochRecord(epoch, total / n, valLoss, valAccuracy, lr, epochClock.Elapsed.TotalSeconds);
             History.Add(record);
             StepSchedulerAfterEpoch(record);
@@ -153,7 +154,7 @@ public sealed partial class Trainer
     }
 
     /// <summary>Loss and accuracy of the model on a labelled set, in eval mode without gradients; the model's
-    /// train/eval mode is left as it was.</summary>
+    /// train/eval mode is left as it was. The accuracy is NaN when the targets are not class indices (a regression).</summary>
     public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y)
     {
         bool wasTraining = Model.Training;
@@ -165,7 +166,7 @@ public sealed partial class Trainer
             {
                 var logits = Model.Call(x);
                 double loss = Criterion.Call(logits, y).Item();
-                double accuracy = (logits.ArgMax(1) == y).Float().Mean().Item();
+                double accuracy = y.DType == DType.Int64 ? (logits.ArgMax(1) == y).Float().Mean().Item() : double.NaN;
                 return (loss, accuracy);
             }
         }

@@ -16,8 +16,8 @@ static class OnnxRunner
     public static (double[][] Probabilities, string[] Labels) Run(string onnxPath, string runFolder, RawCsv data)
     {
         var pre = JsonNode.Parse(File.ReadAllText(Path.Combine(runFolder, "model.json")))!["preprocessing"]!;
-        var numeric = pre["NumericColumns"]!.AsArray().Select(n => (string)n!).ToArray();
-        var categorical = pre["CategoricalColumns"]!.AsArray().Select(n => (string)n!).ToArray();
+        var numeric = pre["numeric_columns"]!.AsArray().Select(n => (string)n!).ToArray();
+        var categorical = pre["categorical_columns"]!.AsArray().Select(n => (string)n!).ToArray();
         int rows = data.Rows.Length;
         var inputs = new List<NamedOnnxValue>();
         if (numeric.Length > 0)

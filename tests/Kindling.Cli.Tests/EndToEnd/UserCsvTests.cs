@@ -27,7 +27,7 @@ public sealed class UserCsvTests(UserCsvFixture pets) : IClassFixture<UserCsvFix
         // id, width, height (numeric), then color (3) and shape (2) one-hot: nothing is dropped from a user's file.
         var model = JsonNode.Parse(File.ReadAllText(Path.Combine(temp["run"], "model.json")))!;
         Assert.Equal(8, (int)model["architecture"]!["inputs"]!);
-        Assert.Equal(["id", "width", "height"], model["preprocessing"]!["NumericColumns"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["id", "width", "height"], model["preprocessing"]!["numeric_columns"]!.AsArray().Select(n => (string)n!));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class UserCsvTests(UserCsvFixture pets) : IClassFixture<UserCsvFix
         // width, height, then one-hot color (3) and shape (2): 7 inputs; id was dropped.
         var model = JsonNode.Parse(File.ReadAllText(Path.Combine(pets.RunFolder, "model.json")))!;
         Assert.Equal(7, (int)model["architecture"]!["inputs"]!);
-        Assert.Equal(["color", "shape"], model["preprocessing"]!["CategoricalColumns"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["color", "shape"], model["preprocessing"]!["categorical_columns"]!.AsArray().Select(n => (string)n!));
         Assert.True(pets.Json.GetProperty("test_accuracy").GetDouble() > 0.5, "the labels are a simple function of the features");
     }
 
