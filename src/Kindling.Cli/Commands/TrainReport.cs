@@ -81,6 +81,7 @@ static class TrainReport
         if (h.ValLoss.Count > 0) rows.Add(("final validation loss", h.ValLoss[^1].ToString("F6", CultureInfo.InvariantCulture)));
         rows.Add(("test accuracy", $"{s.Test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
         rows.Add(("test macro F1", s.Test.MacroAverage.FScore.ToString("F4", CultureInfo.InvariantCulture)));
+        if (s.Test.AbsentClasses.Length > 0) rows.Add(("not in test rows", $"{string.Join(", ", s.Test.AbsentClasses.Take(10))}{(s.Test.AbsentClasses.Length > 10 ? $" and {s.Test.AbsentClasses.Length - 10} more" : "")} (not averaged in)"));
         rows.Add(("suggested epochs", $"{s.Convergence.SuggestedEpochs} — {s.Convergence.Reason}"));
         rows.Add(("time", $"{F(s.Result.TrainSeconds * 1000)} ms training, {F(s.TotalSeconds)} s in all"));
         rows.Add(("saved to", s.Out));
