@@ -36,6 +36,32 @@ def stratified_test_support():
     return {str(int(c)): int(k) for c, k in zip(classes, counts)}
 
 
+def seed_test_metrics(oracle):
+    """The seed run's test predictions (PyTorch: the oracle's own model after training) scored by scikit-learn's
+    defaults (labels=None: unique_labels of y_true and y_pred), what `kindling train`'s test_macro_f1 must equal."""
+    import runpy
+    import numpy as np
+    import torch
+    from sklearn import metrics as M
+    from sklearn.utils.multiclass import unique_labels
+    argv = sys.argv
+    sys.argv = [oracle, "--data", DATA, "--threads", "1"]
+    try:
+        with open(os.devnull, "w") as null, __import__("contextlib").redirect_stdout(null):
+            g = runpy.run_path(oracle, run_name="__main__")
+    finally:
+        sys.argv = argv
+    with torch.no_grad():
+        y_pred = g["model"](g["X_test"]).argmax(dim=1).numpy()
+    y_true = g["y_test"].numpy()
+    return {"y_pred": [int(v) for v in y_pred],
+            "labels": [int(v) for v in unique_labels(y_true, y_pred)],
+            "accuracy": float(M.accuracy_score(y_true, y_pred)),
+            "f1_macro": float(M.f1_score(y_true, y_pred, average="macro", zero_division=0)),
+            "f1_weighted": float(M.f1_score(y_true, y_pred, average="weighted", zero_division=0)),
+            "balanced_accuracy": float(M.balanced_accuracy_score(y_true, y_pred))}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--oracle", default="/work/shared/reference/seed_program.py")
@@ -54,6 +80,7 @@ def main():
             "n_test": result["n_test"],
         }
     out["stratified_test_support"] = stratified_test_support()
+    out["seed_test_metrics"] = seed_test_metrics(args.oracle)
     json.dump(out, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

@@ -15,6 +15,7 @@ import numpy as np
 import sklearn
 from sklearn import metrics as M
 from sklearn.exceptions import UndefinedMetricWarning
+from sklearn.utils.multiclass import unique_labels
 
 assert sklearn.__version__.startswith("1.2"), sklearn.__version__
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -104,10 +105,42 @@ def case(name, y_true, y_pred, proba, C, note):
                                                               labels=labels))
         d["roc_auc_ovr_weighted"] = call(lambda: M.roc_auc_score(y_true, proba, multi_class="ovr",
                                                                  average="weighted", labels=labels))
+    # scikit-learn's defaults (labels=None): averages over unique_labels(y_true, y_pred), as f1_score(average=...)
+    # and classification_report compute them; a class in neither array is left out.
+    present = [int(v) for v in unique_labels(y_true, y_pred)]
+    d["default_labels"] = {"labels": present}
+    for avg in [None, "macro", "weighted", "micro"]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            r = M.precision_recall_fscore_support(y_true, y_pred, average=avg)
+        d["default_labels"][avg or "none"] = (
+            {"precision": plist(r[0]), "recall": plist(r[1]), "f1": plist(r[2]), "support": [int(v) for v in r[3]]}
+            if avg is None else plist(r[:3]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        d["default_labels"]["f1_macro"] = float(M.f1_score(y_true, y_pred, average="macro"))
+    if C == 2:
+        binary_curves(d, y_true, proba[:, 1])
     # One-vs-rest AUC of each class on its own (what the per-class report rows show).
     d["roc_auc_per_class"] = [call(lambda: M.roc_auc_score((y_true == c).astype(int), proba[:, c]))
                               for c in range(C)]
     return d
+
+
+def binary_curves(d, y_true, score):
+    """ROC and precision-recall curves of the positive class (column 1), average precision, and the F1-best
+    threshold as `kindling train --threshold auto` defines it: the first maximum of F1 over
+    precision_recall_curve's thresholds (increasing), the rule being score >= threshold."""
+    fpr, tpr, roc_t = M.roc_curve(y_true, score)
+    prec, rec, pr_t = M.precision_recall_curve(y_true, score)
+    d["roc_curve"] = {"fpr": plist(fpr), "tpr": plist(tpr), "thresholds": plist(roc_t)}
+    d["pr_curve"] = {"precision": plist(prec), "recall": plist(rec), "thresholds": plist(pr_t)}
+    d["average_precision"] = call(lambda: M.average_precision_score(y_true, score))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        f1 = np.where(prec + rec > 0, 2 * prec * rec / (prec + rec), 0.0)[:-1]
+    best = int(np.argmax(f1))
+    d["f1_best_threshold"] = {"threshold": float(pr_t[best]), "f1": float(f1[best]),
+                              "f1_check": float(M.f1_score(y_true, (score >= pr_t[best]).astype(int)))}
 
 
 cases = []
@@ -168,6 +201,33 @@ yp = np.zeros_like(y)
 s = np.array([0.1, 0.4, 0.35, 0.8, 0.4, 0.2, 0.45, 0.05])
 cases.append(case("binary_never_positive", y, yp, np.stack([1 - s, s], 1), 2,
                   "binary, positive class never predicted"))
+
+# Cases added later draw from their own generator, so the ones above (and the sums below) keep their values.
+rng2 = np.random.RandomState(20261204)
+
+# 7. Training classes absent from the test rows: six classes, 0 and 5 in neither y_true nor y_pred (as WineQT's
+#    rare qualities in a small test split), 4 predicted but never true.
+n, C = 45, 6
+y = rng2.randint(1, 4, n)
+p = softmax(rng2.randn(n, C) + 2.0 * np.eye(C)[y])
+p[:, [0, 5]] *= 0.01
+p /= p.sum(axis=1, keepdims=True)
+yp = p.argmax(1)
+yp[:2] = 4
+cases.append(case("absent_from_test", y, yp, p, C, "classes 0 and 5 in neither y_true nor y_pred; 4 predicted only"))
+
+# 8. Binary with tied scores across classes (ROC diagonal steps, average precision's step-wise sum, thresholds).
+y = np.array([0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1])
+s = np.array([0.3, 0.7, 0.5, 0.5, 0.9, 0.1, 0.7, 0.3, 0.7, 0.2, 0.5, 0.3, 0.05, 0.95])
+cases.append(case("binary_ties", y, (s > 0.5).astype(np.int64), np.stack([1 - s, s], 1), 2,
+                  "binary, tied positive/negative scores"))
+
+# 9. Binary, imbalanced (F1-best threshold far from 0.5).
+n = 80
+y = (rng2.rand(n) < 0.2).astype(np.int64)
+s = 1 / (1 + np.exp(-(rng2.randn(n) * 1.3 + 1.5 * y - 1.2)))
+cases.append(case("binary_imbalanced", y, (s > 0.5).astype(np.int64), np.stack([1 - s, s], 1), 2,
+                  "binary, 20% positives"))
 
 # NumPy's own summation order (pairwise), which every mean above goes through: lengths that hit
 # the < 8 loop, the 8-accumulator block and the recursive split.

@@ -84,6 +84,7 @@ static class TrainReport
         {
             rows.Add(("test accuracy", $"{test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
             rows.Add(("test macro F1", test.MacroAverage.FScore.ToString("F4", CultureInfo.InvariantCulture)));
+            if (test.AbsentClasses.Length > 0) rows.Add(("not in test rows", $"{string.Join(", ", test.AbsentClasses.Take(10))}{(test.AbsentClasses.Length > 10 ? $" and {test.AbsentClasses.Length - 10} more" : "")} (not averaged in)"));
         }
         if (s.Regression is { } regression) rows.AddRange(RegressionReportText.Rows(regression));
         rows.Add(("suggested epochs", $"{s.Convergence.SuggestedEpochs} — {s.Convergence.Reason}"));

@@ -3,8 +3,11 @@ namespace Kindling.Training.Metrics;
 public sealed partial record ClassificationReport
 {
     /// <summary>
-    /// Computes every metric for predictions over classes 0..<paramref name="numClasses"/>−1
-    /// (scikit-learn's definitions with <c>labels=range(numClasses)</c>).
+    /// Computes every metric for predictions over classes 0..<paramref name="numClasses"/>−1, as scikit-learn
+    /// computes them by default (<c>labels=None</c>): per-class rows and the macro/weighted/micro averages cover the
+    /// labels present in <paramref name="yTrue"/> or <paramref name="yPred"/> (<c>unique_labels</c>, what
+    /// <c>f1_score(average=...)</c> and <c>classification_report</c> use); a class in neither is listed in
+    /// <see cref="AbsentClasses"/> instead of being averaged in as a 0. The confusion matrix keeps all C classes.
     /// </summary>
     /// <param name="yTrue">True class indices.</param>
     /// <param name="yPred">Predicted class indices.</param>
@@ -27,10 +30,13 @@ public sealed partial record ClassificationReport
         }
 
         int[] labels = ClassLabels.Range(numClasses);
+        int[] present = ClassLabels.Unique(yTrue, yPred);
         string[] names = classNames?.ToArray() ?? labels.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        PerClassScores per = ClassificationMetrics.PrecisionRecallFScoreSupport(yTrue, yPred, labels, 1.0, zeroDivision);
+        PerClassScores per = ClassificationMetrics.PrecisionRecallFScoreSupport(yTrue, yPred, present, 1.0, zeroDivision);
         var notes = new List<string>();
         AddZeroDivisionNotes(per, names, zeroDivision, notes);
+        string[] absent = labels.Except(present).Select(l => names[l]).ToArray();
+        AddAbsentNote(absent, notes);
 
         double?[] perClassAuc = new double?[numClasses];
         double? logLoss = null, aucMacro = null;
@@ -39,7 +45,7 @@ public sealed partial record ClassificationReport
         {
             logLoss = ClassificationMetrics.LogLoss(yTrue, probabilities);
             perClassAuc = ClassificationMetrics.RocAucOneVsRest(yTrue, probabilities);
-            aucMacro = MacroAuc(yTrue, probabilities, per, names, notes);
+            aucMacro = MacroAuc(yTrue, probabilities, names, notes);
             for (int k = 2; k <= 3 && k < numClasses; k++)
             {
                 topK.Add(new TopKAccuracy(k, ClassificationMetrics.TopKAccuracyScore(yTrue, probabilities, k)));
@@ -54,20 +60,21 @@ public sealed partial record ClassificationReport
             ClassNames = names,
             Accuracy = ClassificationMetrics.AccuracyScore(yTrue, yPred),
             BalancedAccuracy = ClassificationMetrics.BalancedAccuracyScore(yTrue, yPred),
-            MacroAverage = ClassificationMetrics.PrecisionRecallFScore(yTrue, yPred, Average.Macro, labels, 1.0, zeroDivision),
-            WeightedAverage = ClassificationMetrics.PrecisionRecallFScore(yTrue, yPred, Average.Weighted, labels, 1.0, zeroDivision),
-            MicroAverage = ClassificationMetrics.PrecisionRecallFScore(yTrue, yPred, Average.Micro, labels, 1.0, zeroDivision),
-            PerClass = labels.Select(l => new ClassReportRow
+            MacroAverage = ClassificationMetrics.PrecisionRecallFScore(yTrue, yPred, Average.Macro, present, 1.0, zeroDivision),
+            WeightedAverage = ClassificationMetrics.PrecisionRecallFScore(yTrue, yPred, Average.Weighted, present, 1.0, zeroDivision),
+            MicroAverage = ClassificationMetrics.PrecisionRecallFScore(yTrue, yPred, Average.Micro, present, 1.0, zeroDivision),
+            PerClass = present.Select((l, i) => new ClassReportRow
             {
                 Label = l,
                 Name = names[l],
-                Precision = per.Precision[l],
-                Recall = per.Recall[l],
-                F1 = per.FScore[l],
-                Support = per.Support[l],
-                Predicted = per.Predicted[l],
+                Precision = per.Precision[i],
+                Recall = per.Recall[i],
+                F1 = per.FScore[i],
+                Support = per.Support[i],
+                Predicted = per.Predicted[i],
                 RocAuc = perClassAuc[l],
             }).ToArray(),
+            AbsentClasses = absent,
             ConfusionMatrix = labels.Select(i => labels.Select(j => cm[i, j]).ToArray()).ToArray(),
             LogLoss = logLoss,
             RocAucMacro = aucMacro,
@@ -100,23 +107,41 @@ public sealed partial record ClassificationReport
     private static void AddZeroDivisionNotes(PerClassScores per, string[] names, ZeroDivision zd, List<string> notes)
     {
         string value = zd == ZeroDivision.One ? "1" : "0";
-        for (int i = 0; i < names.Length; i++)
+        for (int i = 0; i < per.Labels.Length; i++)
         {
+            string name = names[per.Labels[i]];
             if (per.PrecisionIllDefined(i))
             {
-                notes.Add($"Class '{names[i]}' was never predicted: its precision is 0/0, reported as {value}.");
+                notes.Add($"Class '{name}' was never predicted: its precision is 0/0, reported as {value}.");
             }
 
             if (per.RecallIllDefined(i))
             {
-                notes.Add($"Class '{names[i]}' has no true samples: its recall is 0/0, reported as {value}.");
+                notes.Add($"Class '{name}' has no true samples: its recall is 0/0, reported as {value}.");
             }
         }
     }
 
-    private static double? MacroAuc(int[] yTrue, double[,] probabilities, PerClassScores per, string[] names, List<string> notes)
+    private static void AddAbsentNote(string[] absent, List<string> notes)
     {
-        string[] missing = names.Where((_, i) => per.Support[i] == 0 || per.Support[i] == yTrue.Length).ToArray();
+        if (absent.Length > 0)
+        {
+            notes.Add($"Class(es) {string.Join(", ", absent.Take(ManyClasses.Threshold).Select(a => $"'{a}'"))}"
+                + (absent.Length > ManyClasses.Threshold ? $" and {absent.Length - ManyClasses.Threshold} more" : "")
+                + " neither occur in these rows nor were predicted: they are listed in absent_classes and left out of "
+                + "the per-class rows and the macro/weighted averages, as scikit-learn's unique_labels does.");
+        }
+    }
+
+    private static double? MacroAuc(int[] yTrue, double[,] probabilities, string[] names, List<string> notes)
+    {
+        var support = new int[names.Length];
+        foreach (int y in yTrue)
+        {
+            support[y]++;
+        }
+
+        string[] missing = names.Where((_, i) => support[i] == 0 || support[i] == yTrue.Length).ToArray();
         if (missing.Length > 0)
         {
             notes.Add($"ROC AUC (macro) is undefined: class(es) {string.Join(", ", missing.Select(m => $"'{m}'"))} "

@@ -22,7 +22,7 @@ public sealed partial record ClassificationReport
     /// <summary>Mean recall over the classes present in the truth.</summary>
     public required double BalancedAccuracy { get; init; }
 
-    /// <summary>Unweighted mean over the C classes.</summary>
+    /// <summary>Unweighted mean over the classes present in the truth or the predictions (scikit-learn's default).</summary>
     public required AveragedScores MacroAverage { get; init; }
 
     /// <summary>Mean over the classes weighted by support.</summary>
@@ -31,8 +31,12 @@ public sealed partial record ClassificationReport
     /// <summary>Pooled over classes (equals accuracy when every label is one of the C classes).</summary>
     public required AveragedScores MicroAverage { get; init; }
 
-    /// <summary>One row per class.</summary>
+    /// <summary>One row per class present in the truth or the predictions, in label order.</summary>
     public required ClassReportRow[] PerClass { get; init; }
+
+    /// <summary>Names of the classes (of the C the model knows) that neither occur in the evaluated rows nor were
+    /// predicted: scikit-learn's <c>labels=None</c> leaves them out of the rows and the averages, and so does this report.</summary>
+    public string[] AbsentClasses { get; init; } = [];
 
     /// <summary>Counts [true class][predicted class].</summary>
     public required int[][] ConfusionMatrix { get; init; }

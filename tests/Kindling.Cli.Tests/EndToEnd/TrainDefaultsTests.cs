@@ -34,6 +34,21 @@ public sealed class TrainDefaultsTests(SeedRunFixture seed)
         Assert.Equal(correct, (int)Math.Round(seed.Json.GetProperty("test_accuracy").GetDouble() * n));
     }
 
+    /// <summary>The macro F1 is scikit-learn's default: averaged over the labels in y_true or y_pred (quality 3 has no
+    /// test row and is never predicted, so it is listed apart, not averaged in as a zero).</summary>
+    [Fact]
+    public void Train_Defaults_TestMacroF1MatchesScikitLearnF1Score()
+    {
+        var expected = Repo.Fixture("cli_runs.json").GetProperty("seed_test_metrics");
+        CliAssert.Close(0.370054, expected.GetProperty("f1_macro").GetDouble(), 2e-6, "scikit-learn f1_score(average='macro')");
+        CliAssert.Close(expected.GetProperty("f1_macro").GetDouble(), seed.Json.GetProperty("test_macro_f1").GetDouble(), 1e-12, "test_macro_f1");
+        CliAssert.Close(expected.GetProperty("balanced_accuracy").GetDouble(), seed.Json.GetProperty("test_balanced_accuracy").GetDouble(), 1e-12, "test_balanced_accuracy");
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(seed.RunFolder, "metrics.json")));
+        var present = expected.GetProperty("labels").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(present, metrics.RootElement.GetProperty("per_class").EnumerateArray().Select(c => c.GetProperty("label").GetInt32()));
+        Assert.Equal(["3"], metrics.RootElement.GetProperty("absent_classes").EnumerateArray().Select(c => c.GetString()));
+    }
+
     [Fact]
     public void Train_Json_HoldsTheDocumentedKeysAndNothingElseOnStdout()
     {

@@ -13,23 +13,33 @@ public sealed class ClassificationReportTests
     [InlineData("multiclass")]
     [InlineData("absent_from_true")]
     [InlineData("binary")]
+    [InlineData("absent_from_test")]
+    [InlineData("binary_ties")]
     public void Create_EveryField_MatchesScikitLearn(string name)
     {
         FixtureCase c = MetricsFixture.Case(name);
         ClassificationReport r = ClassificationReport.Create(c.YTrue, c.YPred, c.NumClasses, c.Proba);
-        JsonElement warn = c["prfs"].GetProperty("warn");
+        // scikit-learn's defaults (labels=None): the averages and rows cover unique_labels(y_true, y_pred).
+        JsonElement defaults = c["default_labels"];
+        int[] present = Ints(defaults.GetProperty("labels"));
         Assert.Equal(Value(c["accuracy"]), r.Accuracy);
         Assert.Equal(Value(c["balanced_accuracy"]), r.BalancedAccuracy);
-        Assert.Equal(Doubles(warn.GetProperty("macro").GetProperty("value")),
+        Assert.Equal(Doubles(defaults.GetProperty("macro")),
             new[] { r.MacroAverage.Precision, r.MacroAverage.Recall, r.MacroAverage.FScore });
-        Assert.Equal(Doubles(warn.GetProperty("weighted").GetProperty("value")),
+        Assert.Equal(defaults.GetProperty("f1_macro").GetDouble(), r.MacroAverage.FScore);
+        Assert.Equal(Doubles(defaults.GetProperty("weighted")),
             new[] { r.WeightedAverage.Precision, r.WeightedAverage.Recall, r.WeightedAverage.FScore });
-        Assert.Equal(Doubles(warn.GetProperty("none").GetProperty("value").GetProperty("f1")),
-            r.PerClass.Select(row => row.F1).ToArray());
+        Assert.Equal(Doubles(defaults.GetProperty("micro")),
+            new[] { r.MicroAverage.Precision, r.MicroAverage.Recall, r.MicroAverage.FScore });
+        Assert.Equal(present, r.PerClass.Select(row => row.Label).ToArray());
+        Assert.Equal(Doubles(defaults.GetProperty("none").GetProperty("f1")), r.PerClass.Select(row => row.F1).ToArray());
+        Assert.Equal(Ints(defaults.GetProperty("none").GetProperty("support")), r.PerClass.Select(row => row.Support).ToArray());
+        Assert.Equal(Enumerable.Range(0, c.NumClasses).Except(present).Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            r.AbsentClasses);
         Assert.Equal(c["confusion_matrix"].EnumerateArray().Select(Ints).ToArray(), r.ConfusionMatrix);
         Assert.True(Math.Abs(Value(c["log_loss_auto"])!.Value - r.LogLoss!.Value) <= LogTolerance * r.LogLoss.Value);
         Assert.Equal(Value(c[c.NumClasses == 2 ? "roc_auc_binary" : "roc_auc_ovr_macro"]), r.RocAucMacro);
-        Assert.Equal(c["roc_auc_per_class"].EnumerateArray().Select(Value).ToArray(),
+        Assert.Equal(present.Select(l => Value(c["roc_auc_per_class"][l])).ToArray(),
             r.PerClass.Select(row => row.RocAuc).ToArray());
         foreach (TopKAccuracy t in r.TopK)
         {
@@ -45,7 +55,10 @@ public sealed class ClassificationReportTests
         ClassificationReport r = ClassificationReport.Create(c.YTrue, c.YPred, c.NumClasses, c.Proba,
             ["a", "b", "c", "d", "e"]);
         Assert.Null(r.RocAucMacro);
-        Assert.Contains(r.Notes, n => n.Contains("'e' was never predicted", StringComparison.Ordinal));
+        // 'e' is in neither array: listed apart, not averaged in (scikit-learn's unique_labels).
+        Assert.Equal(["e"], r.AbsentClasses);
+        Assert.DoesNotContain(r.PerClass, row => row.Name == "e");
+        Assert.Contains(r.Notes, n => n.Contains("'e' neither occur", StringComparison.Ordinal));
         Assert.Contains(r.Notes, n => n.Contains("'d' has no true samples", StringComparison.Ordinal));
         Assert.Contains(r.Notes, n => n.StartsWith("ROC AUC (macro) is undefined", StringComparison.Ordinal));
     }
