@@ -76,6 +76,7 @@ static class TrainJob
     static int Run(TrainSettings s, RunDirectory output, int[] hidden, List<string> notes, Stopwatch clock, CancellationToken cancel)
     {
         var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = Prepare(s, notes);
+        ResumeFile.Write(output.Staging, s, target, labels, preprocessor, dataInfo);
         // Data preparation is over and its frame unreachable (it lived only in Prepare, whose frame slots are gone even
         // in tier-0 code): collect its float64 columns (80 MB for 200,000 × 50) and the fit's buffers once, and hand
         // the memory back, so training and evaluation start from the float32 tensors alone.
@@ -103,6 +104,8 @@ static class TrainJob
         });
         if (s.EarlyStopping is int patience) trainer.Callbacks.Add(new EarlyStopping(patience));
 
+        if (s.Resume is { } resume) notes.Add(resume.Restore(trainer));
+
         // Train.
         var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
         if (result.Message is not null) notes.Add(result.Message);
@@ -113,6 +116,7 @@ static class TrainJob
 
         // Save the run folder, then move it into place in one step.
         var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo);
+        s.Resume?.Annotate(saved.Training);
         // A signal during training already stopped it and the run is saved; one that arrives while the files are
         // written stops the writing, and the staging folder is removed rather than moved into place half-written.
         RunFiles.Write(output.Staging, saved, result, report, convergence,
@@ -148,7 +152,7 @@ static class TrainJob
         frame = DropMissingTargets(frame, target, notes);
 
         // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
-        var labels = LabelEncoder.FitTarget(frame, target);
+        var labels = s.Resume?.Labels ?? LabelEncoder.FitTarget(frame, target);   // a resumed run keeps its classes
         TargetChecks.Warn(frame, target, labels, drop, notes);
         long[] y = labels.Transform(frame, target);
         var (trainRows, valRows, testRows) = Split(y, s);
@@ -156,8 +160,8 @@ static class TrainJob
         var original = Array.ConvertAll(y, v => labels.InverseTransform((int)v));
         foreach (var warning in DataSplit.WarningsFor(original, trainRows)) notes.Add($"warning: {warning}; consider --stratify");
 
-        // Features: fitted on the training rows only.
-        var preprocessor = Preprocessor.Fit(frame, new PreprocessorOptions
+        // Features: fitted on the training rows only (a resumed run keeps the fit of its first part).
+        var preprocessor = s.Resume?.Preprocessor ?? Preprocessor.Fit(frame, new PreprocessorOptions
         {
             Target = target,
             Drop = drop,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kindling.Cli.Commands;
 
 /// <summary>Everything <c>kindling train</c> was asked to do; defaults are the seed's run.</summary>
@@ -34,4 +36,9 @@ sealed record TrainSettings
     public int CheckpointEvery { get; init; } = 10;
     /// <summary>Best checkpoints kept besides the last; -1 keeps all.</summary>
     public int KeepCheckpoints { get; init; } = 1;
+
+    // --resume: how this invocation continues a run, not part of the settings saved with it (see ResumeRun).
+    [JsonIgnore] public string? ResumeFrom { get; init; }
+    [JsonIgnore] public bool AllowChangedData { get; init; }
+    [JsonIgnore] public ResumePoint? Resume { get; init; }
 }
