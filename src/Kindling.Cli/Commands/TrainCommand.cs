@@ -15,7 +15,7 @@ static class TrainCommand
         var activation = new Option<string>("--activation") { Description = "Hidden activation.", DefaultValueFactory = _ => "relu" };
         activation.AcceptOnlyFromAmong("relu", "leaky_relu", "tanh", "sigmoid", "gelu");
         var dropout = new Option<double>("--dropout") { Description = "Dropout probability after each hidden activation." };
-        var epochs = new Option<int>("--epochs") { Description = "Number of epochs.", DefaultValueFactory = _ => 100 };
+        var epochs = new Option<int>("--epochs") { Description = "Number of epochs (with --resume: the total to reach).", DefaultValueFactory = _ => 100 };
         var batchSize = new Option<int>("--batch-size") { Description = "Mini-batch size; 0 trains on the full batch, as the seed does." };
         var optimizer = new Option<string>("--optimizer") { Description = "Optimizer.", DefaultValueFactory = _ => "adam" };
         optimizer.AcceptOnlyFromAmong("adam", "adamw", "sgd");
@@ -45,15 +45,17 @@ static class TrainCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
+        var resume = new Option<string?>("--resume") { Description = "Continue RUN (a run folder, or a killed run's staging folder) from its last checkpoint to --epochs in all, into a new run folder.", HelpName = "RUN" };
+        var allowChangedData = new Option<bool>("--allow-changed-data") { Description = "With --resume: continue even though the data file's contents changed." };
 
         var (task, loss, targetScaling) = RegressionOptions.Create();
         var command = new Command("train", "Train a classifier or a regressor on a CSV file and save a run folder (defaults: the seed's WineQT run).")
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints, task, loss, targetScaling,
+            categorical, numeric, checkpointEvery, keepCheckpoints, task, loss, targetScaling, resume, allowChangedData,
         };
-        command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
+        command.SetAction(parsed => TrainJob.RunWithCtrlC(ResumeRun.Apply(parsed, command, new TrainSettings
         {
             Data = parsed.GetValue(data) ?? "wineqt",
             Target = parsed.GetValue(target),
@@ -86,7 +88,9 @@ static class TrainCommand
             Task = parsed.GetValue(task) ?? "auto",
             Loss = parsed.GetValue(loss),
             TargetScaling = parsed.GetValue(targetScaling),
-        }));
+            ResumeFrom = parsed.GetValue(resume),
+            AllowChangedData = parsed.GetValue(allowChangedData),
+        })));
         return command;
     }
 }

@@ -87,6 +87,7 @@ static class TrainJob
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (regression is not null) return RegressionJob.Run(s, output, hidden, notes, clock, cancel, regression);
         var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = data!;
+        ResumeFile.Write(output.Staging, s, target, labels, preprocessor, dataInfo);
 
         // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
         var spec = new MlpSpec(preprocessor.FeatureCount, hidden, s.Activation, s.Dropout, labels.Count);
@@ -96,6 +97,7 @@ static class TrainJob
         model.Apply(m => m.ResetParameters());
         var criterion = new CrossEntropyLoss(weight: s.ClassWeight == "balanced" ? BalancedWeights(yTrain, labels) : null);
         var trainer = CreateTrainer(s, model, criterion, output);
+        if (s.Resume is { } resume) notes.Add(resume.Restore(trainer));
 
         // Train.
         var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
@@ -107,6 +109,7 @@ static class TrainJob
 
         // Save the run folder, then move it into place in one step.
         var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo) { TaskReason = data.Task?.Reason };
+        s.Resume?.Annotate(saved.Training);
         // A signal during training already stopped it and the run is saved; one that arrives while the files are
         // written stops the writing, and the staging folder is removed rather than moved into place half-written.
         RunFiles.Write(output.Staging, saved, result, report, convergence,
@@ -166,7 +169,7 @@ static class TrainJob
         if (task.Kind == TaskKind.Regression) return (null, RegressionData.Prepare(frame, target, drop, task, s, notes));
 
         // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
-        var labels = LabelEncoder.FitTarget(frame, target);
+        var labels = s.Resume?.Labels ?? LabelEncoder.FitTarget(frame, target);   // a resumed run keeps its classes
         TargetChecks.Warn(frame, target, labels, drop, notes);
         long[] y = labels.Transform(frame, target);
         var (trainRows, valRows, testRows) = Split(y.Length, s.Stratify ? y : null, s);
@@ -187,7 +190,8 @@ static class TrainJob
     internal static (Preprocessor Preprocessor, Tensor XTrain, Tensor? XVal, Tensor XTest, string? ScaleHint) Features(Frame frame, string target,
         IReadOnlyList<string> drop, int[] trainRows, int[] valRows, int[] testRows, TrainSettings s, List<string> notes)
     {
-        var preprocessor = Preprocessor.Fit(frame, new PreprocessorOptions
+        // Features: fitted on the training rows only (a resumed run keeps the fit of its first part).
+        var preprocessor = s.Resume?.Preprocessor ?? Preprocessor.Fit(frame, new PreprocessorOptions
         {
             Target = target,
             Drop = drop,

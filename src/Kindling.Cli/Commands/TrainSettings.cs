@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kindling.Cli.Commands;
 
 /// <summary>Everything <c>kindling train</c> was asked to do; defaults are the seed's run.</summary>
@@ -40,4 +42,9 @@ sealed record TrainSettings
     public string? Loss { get; init; }
     /// <summary>A regression target's scaling (standard, none); null: standard.</summary>
     public string? TargetScaling { get; init; }
+
+    // --resume: how this invocation continues a run, not part of the settings saved with it (see ResumeRun).
+    [JsonIgnore] public string? ResumeFrom { get; init; }
+    [JsonIgnore] public bool AllowChangedData { get; init; }
+    [JsonIgnore] public ResumePoint? Resume { get; init; }
 }

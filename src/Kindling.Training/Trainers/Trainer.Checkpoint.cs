@@ -5,9 +5,10 @@ namespace Kindling.Training;
 
 public sealed partial class Trainer
 {
-    const string FormatKey = "kindling_checkpoint";
-    const string EmbeddedHistory = "1";   // the history in the file's metadata (SaveCheckpoint)
-    const string HistoryBeside = "2";     // the history in history.jsonl beside the file (Fit's checkpoints)
+    internal const string FormatKey = "kindling_checkpoint";
+    internal const string EmbeddedHistory = "1";   // the history in the file's metadata (SaveCheckpoint)
+    internal const string HistoryBeside = "2";     // the history in history.jsonl beside the file (Fit's checkpoints)
+    internal const string EarlyStoppingKey = "early_stopping";   // "best;best epoch;wait"
 
     /// <summary>Writes everything a resumed run needs to continue bit for bit: model, optimizer and scheduler
     /// states, the default generator's state, the epoch, the history and early stopping's state. Atomic.</summary>
@@ -40,7 +41,7 @@ public sealed partial class Trainer
         if (embedHistory) metadata["history"] = HistoryJson.Write(History);
         else if (Epoch > 0) metadata["train_loss"] = History.Epochs[^1].TrainLoss.ToString("R", CultureInfo.InvariantCulture);
         if (stopper is not null)
-            metadata["early_stopping"] = string.Create(CultureInfo.InvariantCulture,
+            metadata[EarlyStoppingKey] = string.Create(CultureInfo.InvariantCulture,
                 $"{stopper.Best?.ToString("R", CultureInfo.InvariantCulture) ?? ""};{stopper.BestEpoch};{stopper.Wait}");
         return (tensors, metadata);
     }
@@ -61,8 +62,8 @@ public sealed partial class Trainer
     public void LoadCheckpoint(string path)
     {
         var (state, metadata) = StateDictFile.Load(path);
-        if (!metadata.TryGetValue(FormatKey, out var version) || version is not (EmbeddedHistory or HistoryBeside))
-            throw new InvalidDataException($"{path}: not a Kindling checkpoint (format {version ?? "missing"})");
+        CheckpointInfo.CheckFormat(metadata, path);
+        string version = metadata[FormatKey];
         // Read before any state changes, so a missing or foreign history leaves this trainer as it was.
         var history = version == EmbeddedHistory ? HistoryJson.Read(metadata["history"])
             : HistoryLog.Read(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, HistoryLog.FileName),
@@ -73,7 +74,7 @@ public sealed partial class Trainer
         Torch.SetRngState(Convert.FromBase64String(metadata["rng_state"]));
         History = history;
         var stopper = Callbacks.OfType<EarlyStopping>().FirstOrDefault();
-        if (stopper is not null && metadata.TryGetValue("early_stopping", out var es))
+        if (stopper is not null && metadata.TryGetValue(EarlyStoppingKey, out var es))
         {
             var parts = es.Split(';');
             var best = Prefixed(state, "early_stopping.");
