@@ -60,6 +60,7 @@ static class TrainJob
         if (s.KeepCheckpoints < -1) throw new UsageException($"--keep-checkpoints must be -1 (all), 0 (only the last) or positive, got {s.KeepCheckpoints}");
         if (s.SplitSeed < 0) throw new UsageException($"--split-seed must be a number ≥ 0 (scikit-learn's random_state), got {s.SplitSeed}");
         if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
+        if (s.EarlyStopping is not null && ParseSize(s.ValSize, "--val-size", allowZero: true) is null) s = EarlyStoppingHoldOut.Apply(s);
         var hidden = ParseHidden(s.Hidden);
         var output = RunDirectory.Reserve(s.Out);
         try
@@ -151,7 +152,7 @@ static class TrainJob
         var labels = LabelEncoder.FitTarget(frame, target);
         TargetChecks.Warn(frame, target, labels, drop, notes);
         long[] y = labels.Transform(frame, target);
-        var (trainRows, valRows, testRows) = Split(y, s);
+        var (trainRows, valRows, testRows) = Split(y, s, notes);
         // The data layer's check, on the user's own labels (5, not class index 2).
         var original = Array.ConvertAll(y, v => labels.InverseTransform((int)v));
         foreach (var warning in DataSplit.WarningsFor(original, trainRows)) notes.Add($"warning: {warning}; consider --stratify");
@@ -219,13 +220,24 @@ static class TrainJob
         return frame.Take(keep);
     }
 
-    static (int[] Train, int[] Val, int[] Test) Split(long[] y, TrainSettings s)
+    static (int[] Train, int[] Val, int[] Test) Split(long[] y, TrainSettings s, List<string> notes)
     {
         var testSize = ParseSize(s.TestSize, "--test-size", allowZero: false)!.Value;
         var (train, test) = SplitOnce(y, Enumerable.Range(0, y.Length).ToArray(), testSize, s, "--test-size");
         int[] val = [];
         if (ParseSize(s.ValSize, "--val-size", allowZero: true) is SplitSize valSize)
-            (train, val) = SplitOnce(y, train, valSize, s, "--val-size");
+        {
+            int training = train.Length;
+            try
+            {
+                (train, val) = SplitOnce(y, train, valSize, s, "--val-size");
+            }
+            catch (UsageException e) when (s.AutoValSize)
+            {
+                throw EarlyStoppingHoldOut.Refusal(training, e);
+            }
+            if (s.AutoValSize) notes.Add(EarlyStoppingHoldOut.Note(val.Length, training, s.Stratify));
+        }
         return (train, val, test);
     }
 
@@ -296,6 +308,7 @@ static class TrainJob
         ["split_seed"] = s.SplitSeed,
         ["test_size"] = s.TestSize,
         ["val_size"] = s.ValSize,
+        ["val_size_auto"] = s.AutoValSize,
         ["stratify"] = s.Stratify,
         ["standardize"] = s.Standardize,
     };

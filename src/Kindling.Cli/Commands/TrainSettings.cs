@@ -18,6 +18,8 @@ sealed record TrainSettings
     public double WeightDecay { get; init; }
     public string TestSize { get; init; } = "0.2";
     public string ValSize { get; init; } = "0";
+    /// <summary>True when <see cref="ValSize"/> was chosen for early stopping, not given (<see cref="EarlyStoppingHoldOut"/>).</summary>
+    public bool AutoValSize { get; init; }
     public bool Stratify { get; init; }
     public bool Standardize { get; init; }
     public string? ClassWeight { get; init; }
