@@ -46,11 +46,12 @@ static class TrainCommand
             DefaultValueFactory = _ => 1,
         };
 
+        var logEvery = new Option<int?>("--log-every") { Description = "Keep a progress line on screen every N epochs (default: a tenth of the run when piped).", HelpName = "N" };
         var command = new Command("train", "Train a classifier on a CSV file and save a run folder (defaults: the seed's WineQT run).")
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints,
+            categorical, numeric, checkpointEvery, keepCheckpoints, logEvery,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
         {
@@ -82,6 +83,7 @@ static class TrainCommand
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
             KeepCheckpoints = parsed.GetValue(keepCheckpoints),
+            LogEvery = parsed.GetValue(logEvery),
         }));
         return command;
     }

@@ -59,6 +59,7 @@ static class TrainJob
         if (s.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every must be 0 (only at the end) or positive, got {s.CheckpointEvery}");
         if (s.KeepCheckpoints < -1) throw new UsageException($"--keep-checkpoints must be -1 (all), 0 (only the last) or positive, got {s.KeepCheckpoints}");
         if (s.SplitSeed < 0) throw new UsageException($"--split-seed must be a number ≥ 0 (scikit-learn's random_state), got {s.SplitSeed}");
+        if (s.LogEvery is < 1) throw new UsageException($"--log-every must be at least 1 epoch, got {s.LogEvery}");
         if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
         if (s.EarlyStopping is not null && ParseSize(s.ValSize, "--val-size", allowZero: true) is null) s = EarlyStoppingHoldOut.Apply(s);
         var hidden = ParseHidden(s.Hidden);
@@ -105,7 +106,7 @@ static class TrainJob
         if (s.EarlyStopping is int patience) trainer.Callbacks.Add(new EarlyStopping(patience));
 
         // Train.
-        var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
+        var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel, s.LogEvery);
         if (result.Message is not null) notes.Add(result.Message);
 
         // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.

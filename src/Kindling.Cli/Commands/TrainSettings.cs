@@ -36,4 +36,6 @@ sealed record TrainSettings
     public int CheckpointEvery { get; init; } = 10;
     /// <summary>Best checkpoints kept besides the last; -1 keeps all.</summary>
     public int KeepCheckpoints { get; init; } = 1;
+    /// <summary>Keep a progress line on screen every N epochs; null: a tenth of the run when piped, none on a terminal.</summary>
+    public int? LogEvery { get; init; }
 }
