@@ -7,7 +7,13 @@ namespace Kindling.Training;
 /// <param name="ValAccuracy">Accuracy on the validation set after the epoch; null without a validation set.</param>
 /// <param name="Lr">Learning rate of the first parameter group during the epoch.</param>
 /// <param name="Seconds">Wall-clock seconds the epoch took (training and validation).</param>
-public sealed record EpochRecord(int Epoch, double TrainLoss, double? ValLoss, double? ValAccuracy, double Lr, double Seconds);
+public sealed record EpochRecord(int Epoch, double TrainLoss, double? ValLoss, double? ValAccuracy, double Lr, double Seconds)
+{
+    /// <summary>Accuracy on the training rows during the epoch, from the logits each step already computed (in
+    /// train mode, before that step's update: what Keras and a PyTorch loop log); null when the task has no
+    /// class labels.</summary>
+    public double? TrainAccuracy { get; init; }
+}
 
 /// <summary>Per-epoch record of a training run (Keras' <c>History</c>, the seed's <c>losses</c> list).</summary>
 public sealed class History
@@ -25,6 +31,9 @@ public sealed class History
 
     /// <summary>Validation accuracy per epoch, or empty without a validation set.</summary>
     public IReadOnlyList<double> ValAccuracy => epochs.Where(e => e.ValAccuracy is not null).Select(e => e.ValAccuracy!.Value).ToList();
+
+    /// <summary>Training accuracy per epoch, or empty when it was not recorded.</summary>
+    public IReadOnlyList<double> TrainAccuracy => epochs.Where(e => e.TrainAccuracy is not null).Select(e => e.TrainAccuracy!.Value).ToList();
 
     /// <summary>Number of recorded epochs.</summary>
     public int Count => epochs.Count;

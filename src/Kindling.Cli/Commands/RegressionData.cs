@@ -14,7 +14,7 @@ sealed record RegressionData(TaskChoice Task, string Target, TargetScaler Scaler
     public static RegressionData Prepare(Frame frame, string target, IReadOnlyList<string> drop, TaskChoice task, TrainSettings s, List<string> notes)
     {
         double[] y = ((NumericColumn)frame[target]).Values.ToArray();
-        var (trainRows, valRows, testRows) = TrainJob.Split(y.Length, null, s);
+        var (trainRows, valRows, testRows) = TrainJob.Split(y.Length, null, s, notes);
         var scaler = s.TargetScaling == "none" ? TargetScaler.Identity : TargetScaler.FitStandard(y, trainRows);
         if (scaler.IsStandard)
             notes.Add($"standardised the target '{target}' on the training rows (mean {scaler.Mean:G6}, std {scaler.Scale:G6}); the loss is on the scaled target, predictions and metrics in its own units");

@@ -27,21 +27,24 @@ static class RunFiles
         report = ManyClasses.Bound(report);
         RunFolder.Save(directory, saved);
         Next();
-        AtomicFile.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History));
+        AtomicFile.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History, result.BestEpoch));
         Next();
         WriteMetrics(Path.Combine(directory, "metrics.json"), report);
         var history = result.History;
+        var titles = PlotTitles.Of(saved.Data);
         foreach (var ext in new[] { "png", "svg" })
         {
             Next();
-            TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report);
+            TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report, "test set");
             if (history.Count == 0) continue;   // stopped inside epoch 1: no curve to draw
             Next();
             TrainingPlots.SaveLossCurves(Path.Combine(directory, $"loss.{ext}"), history.TrainLoss,
-                history.ValLoss.Count > 0 ? history.ValLoss : null, convergence.SuggestedEpochs);
+                history.ValLoss.Count > 0 ? history.ValLoss : null, convergence.SuggestedEpochs,
+                new PlotOptions { Title = titles.Loss }, result.BestEpoch);
             Next();
-            if (history.ValAccuracy.Count > 0)
-                TrainingPlots.SaveAccuracyCurves(Path.Combine(directory, $"accuracy.{ext}"), null, history.ValAccuracy);
+            if (history.ValAccuracy.Count > 0 || history.TrainAccuracy.Count > 0)
+                TrainingPlots.SaveAccuracyCurves(Path.Combine(directory, $"accuracy.{ext}"), history.TrainAccuracy,
+                    history.ValAccuracy, new PlotOptions { Title = titles.Accuracy }, result.BestEpoch);
         }
         Next();
     }
@@ -50,13 +53,16 @@ static class RunFiles
     public static void WriteMetrics(string path, ClassificationReport report) =>
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(ManyClasses.Bound(report), CliJsonContext.Default.ClassificationReport) + "\n");
 
-    internal static string HistoryCsv(History history)
+    // New columns go at the end, so readers by position keep working; `restored` is 1 on the epoch whose weights
+    // early stopping put back (the saved model's), 0 elsewhere.
+    internal static string HistoryCsv(History history, int? restored)
     {
-        var csv = new StringBuilder("epoch,train_loss,val_loss,val_accuracy,lr,seconds\n");
+        var csv = new StringBuilder("epoch,train_loss,val_loss,val_accuracy,lr,seconds,train_accuracy,restored\n");
         foreach (var e in history.Epochs)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{e.Epoch},{e.TrainLoss:R},{e.ValLoss?.ToString("R", CultureInfo.InvariantCulture)},{e.ValAccuracy?.ToString("R", CultureInfo.InvariantCulture)},{e.Lr:R},{e.Seconds:F6}\n");
+                $"{e.Epoch},{e.TrainLoss:R},{e.ValLoss?.ToString("R", CultureInfo.InvariantCulture)},{e.ValAccuracy?.ToString("R", CultureInfo.InvariantCulture)},{e.Lr:R},{e.Seconds:F6}");
+            csv.Append(CultureInfo.InvariantCulture, $",{e.TrainAccuracy?.ToString("R", CultureInfo.InvariantCulture)},{(e.Epoch == restored ? 1 : 0)}\n");
         }
         return csv.ToString();
     }

@@ -48,12 +48,13 @@ static class TrainCommand
         var resume = new Option<string?>("--resume") { Description = "Continue RUN (a run folder, or a killed run's staging folder) from its last checkpoint to --epochs in all, into a new run folder.", HelpName = "RUN" };
         var allowChangedData = new Option<bool>("--allow-changed-data") { Description = "With --resume: continue even though the data file's contents changed." };
 
+        var logEvery = new Option<int?>("--log-every") { Description = "Keep a progress line on screen every N epochs (default: a tenth of the run when piped).", HelpName = "N" };
         var (task, loss, targetScaling) = RegressionOptions.Create();
         var command = new Command("train", "Train a classifier or a regressor on a CSV file and save a run folder (defaults: the seed's WineQT run).")
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints, task, loss, targetScaling, resume, allowChangedData,
+            categorical, numeric, checkpointEvery, keepCheckpoints, logEvery, task, loss, targetScaling, resume, allowChangedData,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(ResumeRun.Apply(parsed, command, new TrainSettings
         {
@@ -85,6 +86,7 @@ static class TrainCommand
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
             KeepCheckpoints = parsed.GetValue(keepCheckpoints),
+            LogEvery = parsed.GetValue(logEvery),
             Task = parsed.GetValue(task) ?? "auto",
             Loss = parsed.GetValue(loss),
             TargetScaling = parsed.GetValue(targetScaling),

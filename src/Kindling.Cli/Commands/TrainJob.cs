@@ -60,7 +60,9 @@ static class TrainJob
         if (s.CheckpointEvery < 0) throw new UsageException($"--checkpoint-every must be 0 (only at the end) or positive, got {s.CheckpointEvery}");
         if (s.KeepCheckpoints < -1) throw new UsageException($"--keep-checkpoints must be -1 (all), 0 (only the last) or positive, got {s.KeepCheckpoints}");
         if (s.SplitSeed < 0) throw new UsageException($"--split-seed must be a number ≥ 0 (scikit-learn's random_state), got {s.SplitSeed}");
+        if (s.LogEvery is < 1) throw new UsageException($"--log-every must be at least 1 epoch, got {s.LogEvery}");
         if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
+        if (s.EarlyStopping is not null && ParseSize(s.ValSize, "--val-size", allowZero: true) is null) s = EarlyStoppingHoldOut.Apply(s);
         var hidden = ParseHidden(s.Hidden);
         var output = RunDirectory.Reserve(s.Out);
         try
@@ -172,7 +174,7 @@ static class TrainJob
         var labels = s.Resume?.Labels ?? LabelEncoder.FitTarget(frame, target);   // a resumed run keeps its classes
         TargetChecks.Warn(frame, target, labels, drop, notes);
         long[] y = labels.Transform(frame, target);
-        var (trainRows, valRows, testRows) = Split(y.Length, s.Stratify ? y : null, s);
+        var (trainRows, valRows, testRows) = Split(y.Length, s.Stratify ? y : null, s, notes);
         // The data layer's check, on the user's own labels (5, not class index 2).
         var original = Array.ConvertAll(y, v => labels.InverseTransform((int)v));
         foreach (var warning in DataSplit.WarningsFor(original, trainRows)) notes.Add($"warning: {warning}; consider --stratify");
@@ -259,13 +261,24 @@ static class TrainJob
 
     /// <summary>train_test_split(test_size, random_state), then the validation rows from the training part;
     /// stratified by <paramref name="stratifyBy"/> when it is given.</summary>
-    internal static (int[] Train, int[] Val, int[] Test) Split(int rows, long[]? stratifyBy, TrainSettings s)
+    internal static (int[] Train, int[] Val, int[] Test) Split(int rows, long[]? stratifyBy, TrainSettings s, List<string> notes)
     {
         var testSize = ParseSize(s.TestSize, "--test-size", allowZero: false)!.Value;
         var (train, test) = SplitOnce(stratifyBy, Enumerable.Range(0, rows).ToArray(), testSize, s, "--test-size");
         int[] val = [];
         if (ParseSize(s.ValSize, "--val-size", allowZero: true) is SplitSize valSize)
-            (train, val) = SplitOnce(stratifyBy, train, valSize, s, "--val-size");
+        {
+            int training = train.Length;
+            try
+            {
+                (train, val) = SplitOnce(stratifyBy, train, valSize, s, "--val-size");
+            }
+            catch (UsageException e) when (s.AutoValSize)
+            {
+                throw EarlyStoppingHoldOut.Refusal(training, e);
+            }
+            if (s.AutoValSize) notes.Add(EarlyStoppingHoldOut.Note(val.Length, training, s.Stratify));
+        }
         return (train, val, test);
     }
 
@@ -336,6 +349,7 @@ static class TrainJob
         ["split_seed"] = s.SplitSeed,
         ["test_size"] = s.TestSize,
         ["val_size"] = s.ValSize,
+        ["val_size_auto"] = s.AutoValSize,
         ["stratify"] = s.Stratify,
         ["standardize"] = s.Standardize,
     };

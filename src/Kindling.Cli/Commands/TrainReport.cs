@@ -15,6 +15,7 @@ static class TrainReport
             var h = s.Result.History;
             json.WriteStartObject();
             WriteArray(json, "train_loss", h.TrainLoss);
+            if (h.TrainAccuracy.Count > 0) WriteArray(json, "train_accuracy", h.TrainAccuracy);
             if (h.ValLoss.Count > 0)
             {
                 WriteArray(json, "val_loss", h.ValLoss);
@@ -74,12 +75,17 @@ static class TrainReport
         var rows = new List<(string, string)>
         {
             ("data", $"{s.Settings.Data} → {s.Saved.Target} ({(s.Test is null ? "regression" : $"{s.Saved.Labels.Count} classes")})"),
-            ("rows", $"{s.TrainRows} train, {(s.ValRows > 0 ? $"{s.ValRows} validation, " : "")}{s.TestRows} test"),
+            ("rows", $"{s.TrainRows} train, {(s.ValRows > 0 ? $"{s.ValRows} validation{(s.Settings.AutoValSize ? " (held out for early stopping)" : "")}, " : "")}{s.TestRows} test"),
             ("model", s.Architecture),
             ("epochs", $"{h.Count} of {s.Settings.Epochs} ({(s.Settings.BatchSize > 0 ? $"batch {s.Settings.BatchSize}" : "full batch")}, {s.Settings.Optimizer} lr {F(s.Settings.Lr)})"),
-            ("final train loss", h.Count > 0 ? h.TrainLoss[^1].ToString("F6", CultureInfo.InvariantCulture) : "-"),
         };
-        if (h.ValLoss.Count > 0) rows.Add(("final validation loss", h.ValLoss[^1].ToString("F6", CultureInfo.InvariantCulture)));
+        var restored = RestoredEpochRows.Rows(s.Result, s.Settings.EarlyStopping).ToList();
+        if (restored.Count > 0) rows.AddRange(restored);
+        else
+        {
+            rows.Add(("final train loss", h.Count > 0 ? h.TrainLoss[^1].ToString("F6", CultureInfo.InvariantCulture) : "-"));
+            if (h.ValLoss.Count > 0) rows.Add(("final validation loss", h.ValLoss[^1].ToString("F6", CultureInfo.InvariantCulture)));
+        }
         if (s.Test is { } test)
         {
             rows.Add(("test accuracy", $"{test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
@@ -102,6 +108,7 @@ static class TrainReport
             int width = rows.Max(r => r.Item1.Length);
             foreach (var (k, v) in rows) Console.WriteLine($"{k.PadRight(width)}  {v}");
         }
+        if (restored.Count > 0) Console.WriteLine(RestoredEpochRows.Legend(s.Result, s.Convergence.SuggestedEpochs));
         foreach (var note in s.Notes) Console.WriteLine(note);
         if (s.ScaleHint is not null) Console.WriteLine(s.ScaleHint);
     }

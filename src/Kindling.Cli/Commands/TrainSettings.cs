@@ -20,6 +20,8 @@ sealed record TrainSettings
     public double WeightDecay { get; init; }
     public string TestSize { get; init; } = "0.2";
     public string ValSize { get; init; } = "0";
+    /// <summary>True when <see cref="ValSize"/> was chosen for early stopping, not given (<see cref="EarlyStoppingHoldOut"/>).</summary>
+    public bool AutoValSize { get; init; }
     public bool Stratify { get; init; }
     public bool Standardize { get; init; }
     public string? ClassWeight { get; init; }
@@ -47,4 +49,6 @@ sealed record TrainSettings
     [JsonIgnore] public string? ResumeFrom { get; init; }
     [JsonIgnore] public bool AllowChangedData { get; init; }
     [JsonIgnore] public ResumePoint? Resume { get; init; }
+    /// <summary>Keep a progress line on screen every N epochs; null: a tenth of the run when piped, none on a terminal.</summary>
+    public int? LogEvery { get; init; }
 }

@@ -25,6 +25,7 @@ internal static class HistoryLog
             json.WriteStartObject();
             json.WriteNumber("epoch", e.Epoch);
             Number(json, "train_loss", e.TrainLoss);
+            if (e.TrainAccuracy is double ta) Number(json, "train_accuracy", ta);
             if (e.ValLoss is double vl) Number(json, "val_loss", vl);
             if (e.ValAccuracy is double va) Number(json, "val_accuracy", va);
             Number(json, "lr", e.Lr);
@@ -68,7 +69,10 @@ internal static class HistoryLog
                         e.TryGetProperty("val_loss", out var vl) ? Number(vl) : null,
                         e.TryGetProperty("val_accuracy", out var va) ? Number(va) : null,
                         Number(e.GetProperty("lr")),
-                        Number(e.GetProperty("seconds"))));
+                        Number(e.GetProperty("seconds")))
+                    {
+                        TrainAccuracy = e.TryGetProperty("train_accuracy", out var ta) ? Number(ta) : null,
+                    });
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {

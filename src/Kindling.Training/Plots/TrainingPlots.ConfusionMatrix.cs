@@ -28,13 +28,17 @@ public static partial class TrainingPlots
     /// </summary>
     /// <param name="path">Output file, .png or .svg.</param>
     /// <param name="report">The report, bounded or not.</param>
-    public static void SaveConfusionMatrix(string path, Metrics.ClassificationReport report)
+    /// <param name="set">Which rows the report covers, e.g. "test set": the title names it with their count.</param>
+    public static void SaveConfusionMatrix(string path, Metrics.ClassificationReport report, string? set = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var shown = Metrics.ManyClasses.Bound(report);
+        // "Confusion matrix — test set, n = 229": every evaluated row, though a bounded plot shows fewer classes.
+        string title = set is null ? "Confusion matrix" : string.Create(CultureInfo.InvariantCulture,
+            $"Confusion matrix — {set}, n = {report.NumSamples}");
         if (shown.ConfusionMatrixLabels is not int[] labels)
         {
-            SaveConfusionMatrix(path, shown.ConfusionMatrix, shown.ClassNames);
+            SaveConfusionMatrix(path, shown.ConfusionMatrix, shown.ClassNames, new PlotOptions { Width = 720, Height = 640, Title = title });
             return;
         }
 
@@ -43,7 +47,7 @@ public static partial class TrainingPlots
             Width = 1000,
             Height = 900,
             Title = string.Create(CultureInfo.InvariantCulture,
-                $"Confusion matrix: the {labels.Length} most confused of {shown.NumClasses} classes"),
+                $"{title}: the {labels.Length} most confused of {shown.NumClasses} classes"),
         });
     }
 

@@ -17,6 +17,7 @@ static class HistoryJson
                 json.WriteStartObject();
                 json.WriteNumber("epoch", e.Epoch);
                 json.WriteNumber("train_loss", e.TrainLoss);
+                if (e.TrainAccuracy is double ta) json.WriteNumber("train_accuracy", ta);
                 if (e.ValLoss is double vl) json.WriteNumber("val_loss", vl);
                 if (e.ValAccuracy is double va) json.WriteNumber("val_accuracy", va);
                 json.WriteNumber("lr", e.Lr);
@@ -40,7 +41,10 @@ static class HistoryJson
                 e.TryGetProperty("val_loss", out var vl) ? vl.GetDouble() : null,
                 e.TryGetProperty("val_accuracy", out var va) ? va.GetDouble() : null,
                 e.GetProperty("lr").GetDouble(),
-                e.GetProperty("seconds").GetDouble()));
+                e.GetProperty("seconds").GetDouble())
+            {
+                TrainAccuracy = e.TryGetProperty("train_accuracy", out var ta) ? ta.GetDouble() : null,
+            });
         }
         return history;
     }

@@ -86,6 +86,8 @@ public sealed partial class Trainer
             foreach (var callback in Callbacks) callback.OnEpochBegin(this, epoch);
             if (perm is not null) Torch.DefaultGenerator.RandPerm(perm);
             double total = 0;
+            long correct = 0;
+            bool labelled = y.DType == DType.Int64 && y.Dim == 1;
             for (int step = 1; step <= steps && stopReason is null; step++)
             {
                 int start = (step - 1) * batchSize, count = Math.Min(batchSize, n - start);
@@ -100,6 +102,9 @@ public sealed partial class Trainer
                     var predictions = Model.Call(xb);
                     var loss = Criterion.Call(predictions, yb);
                     value = loss.Item();
+                    // Read-only: the step's own logits give the training accuracy, with no extra forward pass.
+                    if (labelled && predictions.Dim == 2) correct += (long)(predictions.ArgMax(1) == yb).Sum().Item();
+                    else labelled = false;
                     if (!double.IsFinite(value))
                     {
                         StopOnNonFinite(epoch, step, value, lastFiniteLoss, lastFinite);
@@ -123,7 +128,10 @@ public sealed partial class Trainer
             double? valLoss = null, valAccuracy = null;
             if (xVal is not null) (valLoss, valAccuracy) = Evaluate(xVal, yVal!);
             if (valAccuracy is double.NaN) valAccuracy = null;   // a regression has no accuracy
-            var record = new EpochRecord(epoch, total / n, valLoss, valAccuracy, lr, epochClock.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, total / n, valLoss, valAccuracy, lr, epochClock.Elapsed.TotalSeconds)
+            {
+                TrainAccuracy = labelled ? (double)correct / n : null,
+            };
             History.Add(record);
             StepSchedulerAfterEpoch(record);
             StateDicts.CopyInto(lastFinite, Model.StateDict());   // reuses the snapshot's buffers
