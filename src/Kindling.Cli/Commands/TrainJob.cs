@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Kindling.Data;
 using Kindling.Nn;
 using Kindling.Optim;
+using Kindling.Reports.Runs;
 using Kindling.Training;
 using Kindling.Training.Convergence;
 using Kindling.Training.Metrics;
@@ -116,7 +117,7 @@ static class TrainJob
         // A signal during training already stopped it and the run is saved; one that arrives while the files are
         // written stops the writing, and the staging folder is removed rather than moved into place half-written.
         RunFiles.Write(output.Staging, saved, result, report, convergence,
-            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled);
+            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled, finalDirectory: output.Final);
         output.Commit();
 
         var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,
@@ -173,8 +174,12 @@ static class TrainJob
         var xTest = preprocessor.Transform(frame, testRows).ToTensor();
         var yTest = Rows(y, testRows);
         string? scaleHint = s.Standardize ? null : ScaleHint.Check(features);
+        var data = DataInfo(s, frame, trainRows, valRows, testRows);
+        // For report.html: the schema and a constant model's scores, which the frame takes with it.
+        data["columns"] = RunFacts.Columns(frame);
+        data["baseline"] = RunFacts.MostFrequentBaseline(y, trainRows, testRows, labels.Classes);
         return new TrainData(target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint,
-            DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length);
+            data, trainRows.Length, valRows.Length, testRows.Length);
     }
 
     static Tensor BalancedWeights(Tensor yTrain, LabelEncoder labels)
