@@ -19,9 +19,11 @@ sealed record RegressionData(TaskChoice Task, string Target, TargetScaler Scaler
         if (scaler.IsStandard)
             notes.Add($"standardised the target '{target}' on the training rows (mean {scaler.Mean:G6}, std {scaler.Scale:G6}); the loss is on the scaled target, predictions and metrics in its own units");
         var (preprocessor, xTrain, xVal, xTest, scaleHint) = TrainJob.Features(frame, target, drop, trainRows, valRows, testRows, s, notes);
+        var info = TrainJob.DataInfo(s, frame, trainRows, valRows, testRows);
+        info["columns"] = RunFacts.Columns(frame);   // for report.html's schema table
         return new RegressionData(task, target, scaler, preprocessor, xTrain, Scaled(y, trainRows, scaler), xVal,
             valRows.Length > 0 ? Scaled(y, valRows, scaler) : null, xTest, testRows.Select(r => y[r]).ToArray(), scaleHint,
-            TrainJob.DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length);
+            info, trainRows.Length, valRows.Length, testRows.Length);
     }
 
     // (N, 1): one output unit per row, the shape nn.MSELoss compares without broadcasting.

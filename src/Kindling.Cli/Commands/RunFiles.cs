@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Kindling.Reports;
 using Kindling.Training;
 using Kindling.Training.Convergence;
 using Kindling.Training.Metrics;
@@ -15,8 +16,9 @@ static class RunFiles
 {
     /// <param name="stop">Checked between files: once it is set, the next file is not started and
     /// <see cref="OperationCanceledException"/> is thrown, so the caller never moves a partial folder into place.</param>
+    /// <param name="finalDirectory">Where <paramref name="directory"/> will be moved: the folder report.html names.</param>
     public static void Write(string directory, SavedModel saved, TrainResult result, ClassificationReport report, ConvergenceResult convergence,
-        Func<bool>? stop = null)
+        Func<bool>? stop = null, string? finalDirectory = null)
     {
         void Next()
         {
@@ -46,6 +48,8 @@ static class RunFiles
                 TrainingPlots.SaveAccuracyCurves(Path.Combine(directory, $"accuracy.{ext}"), history.TrainAccuracy,
                     history.ValAccuracy, new PlotOptions { Title = titles.Accuracy }, result.BestEpoch);
         }
+        Next();
+        RunReport.Write(directory, finalDirectory);   // last: it reads the files above and links them
         Next();
     }
 

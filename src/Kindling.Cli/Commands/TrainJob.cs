@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Kindling.Data;
 using Kindling.Nn;
 using Kindling.Optim;
+using Kindling.Reports.Runs;
 using Kindling.Training;
 using Kindling.Training.Convergence;
 using Kindling.Training.Metrics;
@@ -115,7 +116,7 @@ static class TrainJob
         // A signal during training already stopped it and the run is saved; one that arrives while the files are
         // written stops the writing, and the staging folder is removed rather than moved into place half-written.
         RunFiles.Write(output.Staging, saved, result, report, convergence,
-            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled);
+            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled, finalDirectory: output.Final);
         output.Commit();
 
         var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,
@@ -183,8 +184,12 @@ static class TrainJob
         var yTrain = Rows(y, trainRows);
         Tensor? yVal = valRows.Length > 0 ? Rows(y, valRows) : null;
         var yTest = Rows(y, testRows);
+        var info = DataInfo(s, frame, trainRows, valRows, testRows);
+        // For report.html: the schema and a constant model's scores, which the frame takes with it.
+        info["columns"] = RunFacts.Columns(frame);
+        info["baseline"] = RunFacts.MostFrequentBaseline(y, trainRows, testRows, labels.Classes);
         return (new TrainData(target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint,
-            DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length)
+            info, trainRows.Length, valRows.Length, testRows.Length)
         { Task = task }, null);
     }
 
