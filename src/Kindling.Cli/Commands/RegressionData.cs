@@ -1,3 +1,4 @@
+using Kindling.Reports.Runs;
 using System.Text.Json.Nodes;
 using Kindling.Data;
 using Kindling.Training.Tasks;

@@ -23,7 +23,7 @@ static class RegressionRunFiles
 
         RunFolder.Save(directory, saved);
         Next();
-        AtomicFile.WriteAllText(Path.Combine(directory, "history.csv"), RunFiles.HistoryCsv(result.History));
+        AtomicFile.WriteAllText(Path.Combine(directory, "history.csv"), RunFiles.HistoryCsv(result.History, result.BestEpoch));
         Next();
         WriteMetrics(Path.Combine(directory, "metrics.json"), report);
         var history = result.History;
