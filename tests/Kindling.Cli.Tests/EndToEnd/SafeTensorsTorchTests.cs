@@ -19,14 +19,14 @@ public sealed class SafeTensorsTorchTests(SeedRunFixture seed)
         return p.ExitCode == 0;
     }
 
-    static void CheckWithTorch(string runFolder, string data, TempFolder temp)
+    static void CheckWithTorch(string runFolder, string data, TempFolder temp, bool proba = true)
     {
         if (!TorchAvailable())
         {
             Console.WriteLine($"SKIPPED: {Python} with torch is not available");
             return;
         }
-        CliAssert.Success(Cli.Run(temp.Path, "predict", "--model", runFolder, "--data", data, "--proba", "--output", "kindling.csv"));
+        CliAssert.Success(Cli.Run(temp.Path, ["predict", "--model", runFolder, "--data", data, .. proba ? ["--proba"] : Array.Empty<string>(), "--output", "kindling.csv"]));
         using var p = Process.Start(new ProcessStartInfo(Python, [Script, "predict", "--model", runFolder, "--data", data, "--expected", temp["kindling.csv"]])
         {
             RedirectStandardOutput = true,
@@ -45,6 +45,14 @@ public sealed class SafeTensorsTorchTests(SeedRunFixture seed)
     {
         using var temp = seed.Scratch();
         CheckWithTorch(seed.RunFolder, Repo.WineQtCsv, temp);
+    }
+
+    [Fact]
+    public void RegressionRun_PyTorchReproducesDescaledPredictions_MatchesPyTorch()
+    {
+        using var temp = seed.Scratch();
+        CliAssert.Success(Cli.Run(temp.Path, "train", "--target", "alcohol", "--standardize", "--epochs", "20", "--out", "regression", "--json"));
+        CheckWithTorch(temp["regression"], Repo.WineQtCsv, temp, proba: false);
     }
 
     [Fact]
