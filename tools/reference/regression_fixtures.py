@@ -102,6 +102,9 @@ def main():
     out = {
         "torch": torch.__version__,
         "data": "data/WineQT.csv, target alcohol (61 distinct values, not whole numbers: auto picks regression)",
+        # Row indices (0-based, data rows) of train_test_split(test_size=0.2, random_state=42): the tests write
+        # these rows to a CSV, `kindling predict` them, and score the output with scikit-learn's r2_score.
+        "test_rows": train_test_split(np.arange(len(pd.read_csv(DATA))), test_size=0.2, random_state=42)[1].tolist(),
         "runs": {
             "mse_full_batch": twin(),
             "huber_minibatch_standardize": twin(loss="huber", epochs=20, batch_size=32, standardize=True),

@@ -38,6 +38,7 @@ static class EvaluateCommand
         }
         if (frame.RowCount == 0) throw new DataException("no labelled rows to evaluate", frame.Source);
         if (!json) UnseenCategoryWarning.Print(saved.Preprocessor, frame);
+        if (saved.Task == Training.Tasks.TaskKind.Regression) return RegressionEvaluate.Run(saved, frame, output, json);
         int[] yTrue = saved.Labels.Transform(frame, saved.Target).Select(v => (int)v).ToArray();
         // Bounded past 50 classes, as train's metrics.json: the output stays readable for any class count.
         var report = ManyClasses.Bound(Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels));

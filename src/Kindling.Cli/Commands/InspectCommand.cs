@@ -50,7 +50,9 @@ static class InspectCommand
         var spec = saved.Spec;
         Console.WriteLine($"run folder   {Path.GetFullPath(directory)}");
         Console.WriteLine($"model        {string.Join("-", new[] { spec.Inputs }.Concat(spec.Hidden).Append(spec.Classes))} {spec.Activation}");
-        Console.WriteLine($"target       {saved.Target}: {string.Join(", ", saved.Labels.Classes)}");
+        Console.WriteLine(saved.TargetScaler is { } scaler
+            ? $"target       {saved.Target}: regression{(scaler.IsStandard ? $", standardised (mean {scaler.Mean:G6}, std {scaler.Scale:G6})" : "")}"
+            : $"target       {saved.Target}: {string.Join(", ", saved.Labels.Classes)}");
         Console.WriteLine($"features     {string.Join(", ", saved.Preprocessor.FeatureNames)}");
         Console.WriteLine($"data         {saved.Data["path"]} (sha256 {saved.Data["sha256"]}), {saved.Data["train_rows"]} train / {saved.Data["val_rows"]} validation / {saved.Data["test_rows"]} test rows");
         Console.WriteLine($"training     {saved.Training.ToJsonString()}");

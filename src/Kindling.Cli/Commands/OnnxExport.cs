@@ -23,11 +23,14 @@ static class OnnxExport
             columns.Add(new OnnxCategoricalColumn(p.CategoricalColumns[j], [.. p.OneHot!.Categories[j]], p.CategoricalImputer?.Fill[j]));
 
         var layers = Layers(saved);
-        byte[] model = OnnxMlpExporter.Export(columns, Scaler(p), layers, [.. saved.Labels.Classes]);
+        byte[] model = saved.TargetScaler is { } target
+            ? OnnxMlpExporter.Export(columns, Scaler(p), layers, target: new OnnxTargetScaling(target.Mean, target.Scale))
+            : OnnxMlpExporter.Export(columns, Scaler(p), layers, [.. saved.Labels.Classes]);
         OutputFile.Write("--onnx", path, full => OnnxModelWriter.Save(full, model));
         Console.WriteLine($"wrote {Path.GetFullPath(path)}: inputs '{OnnxMlpExporter.NumericInput}' ({p.NumericColumns.Count} numeric columns)"
             + (p.CategoricalColumns.Count > 0 ? $" and one string input per categorical column ({string.Join(", ", p.CategoricalColumns)})" : "")
-            + $"; outputs '{OnnxMlpExporter.ProbabilitiesOutput}' and '{OnnxMlpExporter.LabelOutput}'");
+            + (saved.TargetScaler is null ? $"; outputs '{OnnxMlpExporter.ProbabilitiesOutput}' and '{OnnxMlpExporter.LabelOutput}'"
+                : $"; output '{OnnxMlpExporter.PredictionOutput}' (the target's units)"));
         return ExitCodes.Success;
     }
 

@@ -33,6 +33,7 @@ static class PredictCommand
         var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader);
         if (idColumn is not null) Columns.Require(frame, idColumn, "--id-column");
         UnseenCategoryWarning.Print(saved.Preprocessor, frame);
+        if (saved.Task == Training.Tasks.TaskKind.Regression) return RegressionPredict.Write(saved, frame, output, proba, idColumn);
         var p = saved.PredictProba(frame);
         int[] predicted = Training.Runs.SavedModel.ArgMax(p);
 
@@ -56,6 +57,6 @@ static class PredictCommand
     }
 
     /// <summary>RFC 4180: quote a field holding a comma, quote or line break; double the quotes inside.</summary>
-    static string Quote(string field) =>
+    internal static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -13,7 +13,7 @@ static class TargetChecks
     {
         if (labels.IsNumeric && (labels.Count > ManyClasses || labels.NumericClasses.Any(v => v != Math.Floor(v))))
             notes.Add($"warning: the target '{target}' has {labels.Count} distinct numeric values{(labels.NumericClasses.Any(v => v != Math.Floor(v)) ? ", some not whole numbers" : "")}; " +
-                "Kindling trains a classifier with one class per value — is it a continuous quantity?");
+                "a classification learns one class per value — is it a continuous quantity (--task regression)?");
         foreach (var column in frame.Columns)
         {
             if (column is not CategoricalColumn text || column.Name == target || drop.Contains(column.Name)) continue;

@@ -11,13 +11,15 @@ namespace Kindling.Cli.Onnx;
 /// <c>numeric</c> (N, k) float32 → impute NaN → ┐
 /// one (N, 1) string input per categorical column → LabelEncoder → Equal(arange) → Cast ┴→ Concat
 /// → scale → [Gemm(transB = 1) → activation]* → Softmax → <c>probabilities</c> (N, C)
-/// (→ ArgMax → Gather(class labels) → <c>label</c> (N)).
+/// (→ ArgMax → Gather(class labels) → <c>label</c> (N)); a regression ends instead with
+/// Mul(scale) → Add(mean) → <c>prediction</c> (N, 1), the target's de-scaling.
 /// </summary>
 internal static class OnnxMlpExporter
 {
     public const string NumericInput = "numeric";
     public const string ProbabilitiesOutput = "probabilities";
     public const string LabelOutput = "label";
+    public const string PredictionOutput = "prediction";
     public const string MlDomain = "ai.onnx.ml";
     const int MlOpsetVersion = 2;   // LabelEncoder-2 maps strings to int64
     const string Internal = "kindling/";
@@ -27,9 +29,19 @@ internal static class OnnxMlpExporter
     /// <param name="scaler">Optional scaling of the encoded feature vector.</param>
     /// <param name="layers">The nn.Linear layers in order; the last one gives the logits.</param>
     /// <param name="classLabels">Optional original class labels (index i ↔ output column i); adds the <c>label</c> output.</param>
+    /// <param name="target">A regression's target de-scaling: the graph outputs <c>prediction</c> instead of probabilities.</param>
     public static byte[] Export(IReadOnlyList<OnnxFeatureColumn> columns, OnnxScaler? scaler,
-        IReadOnlyList<OnnxDenseLayer> layers, string[]? classLabels = null)
+        IReadOnlyList<OnnxDenseLayer> layers, string[]? classLabels = null, OnnxTargetScaling? target = null)
     {
+        if (target is not null)
+        {
+            return OnnxModelWriter.Serialize(BuildRegression(columns, scaler, layers, target), new Dictionary<string, string>
+            {
+                ["kindling.numeric_columns"] = JsonList(columns.OfType<OnnxNumericColumn>().Select(c => c.Name)),
+                ["kindling.categorical_columns"] = JsonList(columns.OfType<OnnxCategoricalColumn>().Select(c => c.Name)),
+                ["kindling.task"] = "regression",
+            }, $"Inputs as a classifier's. Output: '{PredictionOutput}' (N, 1) float32 in the target's units (z · {target.Scale:R} + {target.Mean:R}).");
+        }
         var graph = Build(columns, scaler, layers, classLabels);
         var metadata = new Dictionary<string, string>
         {
@@ -62,6 +74,23 @@ internal static class OnnxMlpExporter
             g.AddNode("Gather", [labels, index], LabelOutput, OnnxAttribute.Int("axis", 0));
             g.AddOutput(LabelOutput, OnnxDataType.String, OnnxGraph.DynamicDim);
         }
+        return g;
+    }
+
+    /// <summary>A regression's graph: the network's one output, de-scaled (z · scale + mean, float32).</summary>
+    public static OnnxGraph BuildRegression(IReadOnlyList<OnnxFeatureColumn> columns, OnnxScaler? scaler,
+        IReadOnlyList<OnnxDenseLayer> layers, OnnxTargetScaling target)
+    {
+        int features = OnnxMlpValidation.Check(columns, scaler, layers, null);
+        if (layers[^1].OutFeatures != 1) throw new ArgumentException($"A regression has one output, this model {layers[^1].OutFeatures}.", nameof(layers));
+        var g = new OnnxGraph("kindling_mlp");
+        string x = EncodeFeatures(g, columns);
+        if (scaler is not null) x = Scale(g, x, scaler, features);
+        for (int i = 0; i < layers.Count; i++) x = Dense(g, x, layers[i], i);
+        string scale = g.AddInitializer(Internal + "target_scale", [(float)target.Scale], 1);
+        string mean = g.AddInitializer(Internal + "target_mean", [(float)target.Mean], 1);
+        g.AddNode("Add", [g.AddNode("Mul", [x, scale], Internal + "target_stretched"), mean], PredictionOutput);
+        g.AddOutput(PredictionOutput, OnnxDataType.Float, OnnxGraph.DynamicDim, 1);
         return g;
     }
 

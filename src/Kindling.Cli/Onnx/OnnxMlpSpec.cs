@@ -29,5 +29,8 @@ internal enum OnnxScalerKind
     MinMax,
 }
 
+/// <summary>A regression target's de-scaling: prediction = output · <paramref name="Scale"/> + <paramref name="Mean"/>.</summary>
+internal sealed record OnnxTargetScaling(double Mean, double Scale);
+
 /// <summary>Per-feature scaling of the encoded vector (one entry per feature, one-hot columns included).</summary>
 internal sealed record OnnxScaler(OnnxScalerKind Kind, float[] A, float[] B);

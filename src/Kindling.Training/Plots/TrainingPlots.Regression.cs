@@ -39,7 +39,7 @@ public static partial class TrainingPlots
         double lo = finite.Count > 0 ? finite.Min() : 0, hi = finite.Count > 0 ? finite.Max() : 1;
         var identity = plot.Add.Line(lo, lo, hi, hi);
         identity.Color = IdentityColor;
-        identity.LinePattern = LinePattern.Dashed;
+        // Solid: ScottPlot's SVG backend cannot draw a dashed free line (it prints "Unsupported path effect").
         identity.LineWidth = 2;
         identity.LegendText = "y = x";
         AddPoints(plot, [.. actual], [.. predicted], "test rows");
@@ -52,10 +52,12 @@ public static partial class TrainingPlots
         CheckPairs(actual, predicted);
         var plot = new Plot();
         UseSansFont(plot);
+        double[] residuals = actual.Zip(predicted, (a, p) => a - p).ToArray();
+        // Points before the dashed line: ScottPlot reuses one paint, and a marker drawn after a dashed line keeps its
+        // path effect, which SkiaSharp's SVG canvas reports once per point ("Unsupported path effect in addPaint.").
+        AddPoints(plot, [.. predicted], residuals, "test rows");
         var zero = plot.Add.HorizontalLine(0, 2, IdentityColor, LinePattern.Dashed);
         zero.LegendText = "zero";
-        double[] residuals = actual.Zip(predicted, (a, p) => a - p).ToArray();
-        AddPoints(plot, [.. predicted], residuals, "test rows");
         Decorate(plot, title, "Predicted", "Actual − predicted", Alignment.UpperRight);
         return plot;
     }

@@ -11,10 +11,10 @@ public sealed class SafeTensorsTorchTests(SeedRunFixture seed)
     const string Python = PythonReference.Python;
     static readonly string Script = Path.Combine(Repo.Root, "tools", "reference", "safetensors_check.py");
 
-    static void CheckWithTorch(string runFolder, string data, TempFolder temp)
+    static void CheckWithTorch(string runFolder, string data, TempFolder temp, bool proba = true)
     {
         PythonReference.Require("torch", "numpy");
-        CliAssert.Success(Cli.Run(temp.Path, "predict", "--model", runFolder, "--data", data, "--proba", "--output", "kindling.csv"));
+        CliAssert.Success(Cli.Run(temp.Path, ["predict", "--model", runFolder, "--data", data, .. proba ? ["--proba"] : Array.Empty<string>(), "--output", "kindling.csv"]));
         using var p = Process.Start(new ProcessStartInfo(Python, [Script, "predict", "--model", runFolder, "--data", data, "--expected", temp["kindling.csv"]])
         {
             RedirectStandardOutput = true,
@@ -33,6 +33,14 @@ public sealed class SafeTensorsTorchTests(SeedRunFixture seed)
     {
         using var temp = seed.Scratch();
         CheckWithTorch(seed.RunFolder, Repo.WineQtCsv, temp);
+    }
+
+    [SkippableFact]
+    public void RegressionRun_PyTorchReproducesDescaledPredictions_MatchesPyTorch()
+    {
+        using var temp = seed.Scratch();
+        CliAssert.Success(Cli.Run(temp.Path, "train", "--target", "alcohol", "--standardize", "--epochs", "20", "--out", "regression", "--json"));
+        CheckWithTorch(temp["regression"], Repo.WineQtCsv, temp, proba: false);
     }
 
     [SkippableFact]
