@@ -34,7 +34,7 @@ static class PredictCommand
         if (idColumn is not null) Columns.Require(frame, idColumn, "--id-column");
         UnseenCategoryWarning.Print(saved.Preprocessor, frame);
         var p = saved.PredictProba(frame);
-        int[] predicted = Training.Runs.SavedModel.ArgMax(p);
+        int[] predicted = saved.Predict(p);   // the argmax, or p1 >= the saved threshold for two classes
 
         var csv = new StringBuilder();
         var header = new List<string>();

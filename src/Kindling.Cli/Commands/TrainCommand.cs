@@ -45,12 +45,17 @@ static class TrainCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
+        var threshold = new Option<string?>("--threshold")
+        {
+            Description = "Two classes: predict the second class when its probability is at least this (default 0.5, the argmax); 'auto' picks the F1-best threshold on the validation rows (needs --val-size).",
+            HelpName = "P|auto",
+        };
 
         var command = new Command("train", "Train a classifier on a CSV file and save a run folder (defaults: the seed's WineQT run).")
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints,
+            categorical, numeric, checkpointEvery, keepCheckpoints, threshold,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
         {
@@ -82,6 +87,7 @@ static class TrainCommand
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
             KeepCheckpoints = parsed.GetValue(keepCheckpoints),
+            Threshold = parsed.GetValue(threshold),
         }));
         return command;
     }

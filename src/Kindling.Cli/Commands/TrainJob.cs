@@ -60,6 +60,7 @@ static class TrainJob
         if (s.KeepCheckpoints < -1) throw new UsageException($"--keep-checkpoints must be -1 (all), 0 (only the last) or positive, got {s.KeepCheckpoints}");
         if (s.SplitSeed < 0) throw new UsageException($"--split-seed must be a number ≥ 0 (scikit-learn's random_state), got {s.SplitSeed}");
         if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
+        ThresholdOption.Check(s.Threshold, s.ValSize);
         var hidden = ParseHidden(s.Hidden);
         var output = RunDirectory.Reserve(s.Out);
         try
@@ -80,6 +81,7 @@ static class TrainJob
         // in tier-0 code): collect its float64 columns (80 MB for 200,000 × 50) and the fit's buffers once, and hand
         // the memory back, so training and evaluation start from the float32 tensors alone.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ThresholdOption.CheckClasses(s.Threshold, labels.Count, target);
 
         // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
         var spec = new MlpSpec(preprocessor.FeatureCount, hidden, s.Activation, s.Dropout, labels.Count);
@@ -108,11 +110,12 @@ static class TrainJob
         if (result.Message is not null) notes.Add(result.Message);
 
         // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.
-        var report = Evaluation.Report(model, xTest, yTest, labels);
+        double threshold = ThresholdOption.Resolve(s.Threshold, labels.Count, target, model, xVal, yVal, notes);
+        var report = Evaluation.Report(model, xTest, yTest, labels, threshold);
         var convergence = ConvergenceDetector.Detect(result.History.TrainLoss, result.History.ValLoss);
 
         // Save the run folder, then move it into place in one step.
-        var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo);
+        var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo) { Threshold = threshold };
         // A signal during training already stopped it and the run is saved; one that arrives while the files are
         // written stops the writing, and the staging folder is removed rather than moved into place half-written.
         RunFiles.Write(output.Staging, saved, result, report, convergence,

@@ -23,6 +23,12 @@ static class TrainReport
             Number(json, "test_accuracy", s.Test.Accuracy);
             Number(json, "test_macro_f1", s.Test.MacroAverage.FScore);
             Number(json, "test_balanced_accuracy", s.Test.BalancedAccuracy);
+            NumberOrNull(json, "test_roc_auc", s.Test.RocAucMacro);
+            if (s.Test.Threshold is double threshold)
+            {
+                NumberOrNull(json, "test_average_precision", s.Test.AveragePrecision);
+                json.WriteNumber("threshold", threshold);
+            }
             json.WriteNumber("suggested_epochs", s.Convergence.SuggestedEpochs);
             json.WriteBoolean("converged", s.Convergence.Converged);
             json.WriteString("convergence", s.Convergence.Reason);
@@ -67,6 +73,12 @@ static class TrainReport
         else json.WriteNull(name);
     }
 
+    static void NumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double v) Number(json, name, v);
+        else json.WriteNull(name);
+    }
+
     public static void WriteTable(TrainSummary s)
     {
         var h = s.Result.History;
@@ -81,6 +93,8 @@ static class TrainReport
         if (h.ValLoss.Count > 0) rows.Add(("final validation loss", h.ValLoss[^1].ToString("F6", CultureInfo.InvariantCulture)));
         rows.Add(("test accuracy", $"{s.Test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
         rows.Add(("test macro F1", s.Test.MacroAverage.FScore.ToString("F4", CultureInfo.InvariantCulture)));
+        if (s.Test.Threshold is double t)
+            rows.Add(("test ROC AUC", $"{(s.Test.RocAucMacro is double auc ? auc.ToString("F4", CultureInfo.InvariantCulture) : "-")}, average precision {(s.Test.AveragePrecision is double ap ? ap.ToString("F4", CultureInfo.InvariantCulture) : "-")} (threshold {Training.Runs.DecisionThreshold.Format(t)})"));
         if (s.Test.AbsentClasses.Length > 0) rows.Add(("not in test rows", $"{string.Join(", ", s.Test.AbsentClasses.Take(10))}{(s.Test.AbsentClasses.Length > 10 ? $" and {s.Test.AbsentClasses.Length - 10} more" : "")} (not averaged in)"));
         rows.Add(("suggested epochs", $"{s.Convergence.SuggestedEpochs} — {s.Convergence.Reason}"));
         rows.Add(("time", $"{F(s.Result.TrainSeconds * 1000)} ms training, {F(s.TotalSeconds)} s in all"));

@@ -34,4 +34,6 @@ sealed record TrainSettings
     public int CheckpointEvery { get; init; } = 10;
     /// <summary>Best checkpoints kept besides the last; -1 keeps all.</summary>
     public int KeepCheckpoints { get; init; } = 1;
+    /// <summary>Two classes: a number in [0, 1] or "auto"; null is the default 0.5 (argmax).</summary>
+    public string? Threshold { get; init; }
 }

@@ -18,3 +18,10 @@ public sealed record PrecisionRecallPoints(double[] Precision, double[] Recall, 
 /// <param name="Threshold">Scores ≥ this are called positive.</param>
 /// <param name="F1">The F1 of the positive class at that threshold.</param>
 public sealed record ThresholdChoice(double Threshold, double F1);
+
+/// <summary>Both curves of a two-class evaluation, with their areas.</summary>
+/// <param name="Roc">The ROC curve.</param>
+/// <param name="RocAuc">Its area (roc_auc_score).</param>
+/// <param name="PrecisionRecall">The precision-recall curve.</param>
+/// <param name="AveragePrecision">average_precision_score.</param>
+public sealed record BinaryCurves(RocPoints Roc, double RocAuc, PrecisionRecallPoints PrecisionRecall, double AveragePrecision);

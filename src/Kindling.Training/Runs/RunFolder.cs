@@ -73,8 +73,11 @@ public static class RunFolder
                 throw new InvalidDataException($"{weightsPath}: does not fit the architecture in {ModelJson}: {e.Message}", e);
             }
             model.Eval();
+            double threshold = (double?)root["threshold"] ?? DecisionThreshold.Default;
+            if (!DecisionThreshold.IsValid(threshold)) throw new InvalidDataException($"{jsonPath}: threshold {threshold} is not in [0, 1]");
             return new SavedModel(spec, model, preprocessor, labels, (string)root["target"]!,
-                root["training"]?.DeepClone().AsObject() ?? [], root["data"]?.DeepClone().AsObject() ?? []);
+                root["training"]?.DeepClone().AsObject() ?? [], root["data"]?.DeepClone().AsObject() ?? [])
+            { Threshold = threshold };
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or JsonException or KeyNotFoundException or DataException or ArgumentException)
         {
@@ -150,6 +153,7 @@ public static class RunFolder
             ["training"] = saved.Training.DeepClone(),
             ["data"] = saved.Data.DeepClone(),
         };
+        if (saved.Spec.Classes == 2) root["threshold"] = saved.Threshold;   // two classes only: p1 >= threshold
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
