@@ -41,7 +41,7 @@ static class EvaluateCommand
         if (saved.Task == Training.Tasks.TaskKind.Regression) return RegressionEvaluate.Run(saved, frame, output, json);
         int[] yTrue = saved.Labels.Transform(frame, saved.Target).Select(v => (int)v).ToArray();
         // Bounded past 50 classes, as train's metrics.json: the output stays readable for any class count.
-        var report = ManyClasses.Bound(Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels));
+        var report = ManyClasses.Bound(Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels, saved.Threshold));
         if (output is not null) OutputFile.Write("--output", output, full => RunFiles.WriteMetrics(full, report));
         if (json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, CliJsonContext.Default.ClassificationReport));
         else Print(report, frame.RowCount);
@@ -53,6 +53,8 @@ static class EvaluateCommand
         static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
         Console.WriteLine($"rows {rows}   accuracy {F(r.Accuracy)}   balanced accuracy {F(r.BalancedAccuracy)}   macro F1 {F(r.MacroAverage.FScore)}   weighted F1 {F(r.WeightedAverage.FScore)}"
             + (r.LogLoss is double ll ? $"   log loss {F(ll)}" : ""));
+        if (r.Threshold is double t)
+            Console.WriteLine($"ROC AUC {(r.RocAucMacro is double auc ? F(auc) : "-")}   average precision {(r.AveragePrecision is double ap ? F(ap) : "-")}   threshold {Training.Runs.DecisionThreshold.Format(t)}");
         if (Terminal.IsRich)
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumns("class", "precision", "recall", "F1", "support");

@@ -8,12 +8,14 @@ namespace Kindling.Cli.Commands;
 /// <summary>The next chapter's evaluation: eval mode, no gradients, predictions on held-out rows, and every metric.</summary>
 static class Evaluation
 {
-    public static ClassificationReport Report(Module model, Tensor x, Tensor y, LabelEncoder labels) =>
-        Report(SavedModel.Probabilities(model, x), y.ToArray<long>().Select(v => (int)v).ToArray(), labels);
+    public static ClassificationReport Report(Module model, Tensor x, Tensor y, LabelEncoder labels, double threshold = DecisionThreshold.Default) =>
+        Report(SavedModel.Probabilities(model, x), y.ToArray<long>().Select(v => (int)v).ToArray(), labels, threshold);
 
-    public static ClassificationReport Report(float[,] probabilities, int[] yTrue, LabelEncoder labels)
+    /// <summary>Labels by the decision threshold (the argmax unless a two-class model has another), then every metric.</summary>
+    public static ClassificationReport Report(float[,] probabilities, int[] yTrue, LabelEncoder labels, double threshold = DecisionThreshold.Default)
     {
-        int[] yPred = SavedModel.ArgMax(probabilities);
-        return ClassificationReport.Create(yTrue, yPred, labels.Count, probabilities, labels.Classes);
+        int[] yPred = DecisionThreshold.Predict(probabilities, threshold);
+        var report = ClassificationReport.Create(yTrue, yPred, labels.Count, probabilities, labels.Classes);
+        return labels.Count == 2 ? report with { Threshold = threshold } : report;
     }
 }

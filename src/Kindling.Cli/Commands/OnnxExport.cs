@@ -25,13 +25,22 @@ static class OnnxExport
         var layers = Layers(saved);
         byte[] model = saved.TargetScaler is { } target
             ? OnnxMlpExporter.Export(columns, Scaler(p), layers, target: new OnnxTargetScaling(target.Mean, target.Scale))
-            : OnnxMlpExporter.Export(columns, Scaler(p), layers, [.. saved.Labels.Classes]);
+            : OnnxMlpExporter.Export(columns, Scaler(p), layers, [.. saved.Labels.Classes], Threshold(saved));
         OutputFile.Write("--onnx", path, full => OnnxModelWriter.Save(full, model));
         Console.WriteLine($"wrote {Path.GetFullPath(path)}: inputs '{OnnxMlpExporter.NumericInput}' ({p.NumericColumns.Count} numeric columns)"
             + (p.CategoricalColumns.Count > 0 ? $" and one string input per categorical column ({string.Join(", ", p.CategoricalColumns)})" : "")
             + (saved.TargetScaler is null ? $"; outputs '{OnnxMlpExporter.ProbabilitiesOutput}' and '{OnnxMlpExporter.LabelOutput}'"
                 : $"; output '{OnnxMlpExporter.PredictionOutput}' (the target's units)"));
         return ExitCodes.Success;
+    }
+
+    /// <summary>A two-class model's threshold other than the default (which stays the ArgMax node) as the smallest
+    /// float32 ≥ it: for a float32 probability p, p ≥ that float exactly when p ≥ the double threshold.</summary>
+    static float? Threshold(SavedModel saved)
+    {
+        if (saved.Spec.Classes != 2 || saved.Threshold == DecisionThreshold.Default) return null;
+        float t = (float)saved.Threshold;
+        return t < saved.Threshold ? MathF.BitIncrement(t) : t;
     }
 
     static OnnxScaler? Scaler(Preprocessor p)

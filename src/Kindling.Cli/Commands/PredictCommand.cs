@@ -35,7 +35,7 @@ static class PredictCommand
         UnseenCategoryWarning.Print(saved.Preprocessor, frame);
         if (saved.Task == Training.Tasks.TaskKind.Regression) return RegressionPredict.Write(saved, frame, output, proba, idColumn);
         var p = saved.PredictProba(frame);
-        int[] predicted = Training.Runs.SavedModel.ArgMax(p);
+        int[] predicted = saved.Predict(p);   // the argmax, or p1 >= the saved threshold for two classes
 
         var csv = new StringBuilder();
         var header = new List<string>();

@@ -38,6 +38,7 @@ static class RunFiles
         {
             Next();
             TrainingPlots.SaveConfusionMatrix(Path.Combine(directory, $"confusion.{ext}"), report, "test set");
+            BinaryPlots.Save(directory, ext, report);
             if (history.Count == 0) continue;   // stopped inside epoch 1: no curve to draw
             Next();
             TrainingPlots.SaveLossCurves(Path.Combine(directory, $"loss.{ext}"), history.TrainLoss,

@@ -47,6 +47,11 @@ static class TrainCommand
         };
         var resume = new Option<string?>("--resume") { Description = "Continue RUN (a run folder, or a killed run's staging folder) from its last checkpoint to --epochs in all, into a new run folder.", HelpName = "RUN" };
         var allowChangedData = new Option<bool>("--allow-changed-data") { Description = "With --resume: continue even though the data file's contents changed." };
+        var threshold = new Option<string?>("--threshold")
+        {
+            Description = "Two classes: predict the second class when its probability is at least this (default 0.5, the argmax); 'auto' picks the F1-best threshold on the validation rows (needs --val-size).",
+            HelpName = "P|auto",
+        };
 
         var logEvery = new Option<int?>("--log-every") { Description = "Keep a progress line on screen every N epochs (default: a tenth of the run when piped).", HelpName = "N" };
         var (task, loss, targetScaling) = RegressionOptions.Create();
@@ -54,7 +59,7 @@ static class TrainCommand
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints, logEvery, task, loss, targetScaling, resume, allowChangedData,
+            categorical, numeric, checkpointEvery, keepCheckpoints, logEvery, task, loss, targetScaling, resume, allowChangedData, threshold,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(ResumeRun.Apply(parsed, command, new TrainSettings
         {
@@ -86,6 +91,7 @@ static class TrainCommand
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
             KeepCheckpoints = parsed.GetValue(keepCheckpoints),
+            Threshold = parsed.GetValue(threshold),
             LogEvery = parsed.GetValue(logEvery),
             Task = parsed.GetValue(task) ?? "auto",
             Loss = parsed.GetValue(loss),

@@ -64,6 +64,7 @@ static class TrainJob
         if (s.LogEvery is < 1) throw new UsageException($"--log-every must be at least 1 epoch, got {s.LogEvery}");
         if (s.EarlyStopping is < 1) throw new UsageException($"--early-stopping needs a patience of at least 1 epoch, got {s.EarlyStopping}");
         if (s.EarlyStopping is not null && ParseSize(s.ValSize, "--val-size", allowZero: true) is null) s = EarlyStoppingHoldOut.Apply(s);
+        ThresholdOption.Check(s.Threshold, s.ValSize);
         var hidden = ParseHidden(s.Hidden);
         var output = RunDirectory.Reserve(s.Out);
         try
@@ -91,6 +92,7 @@ static class TrainJob
         if (regression is not null) return RegressionJob.Run(s, output, hidden, notes, clock, cancel, regression);
         var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = data!;
         ResumeFile.Write(output.Staging, s, target, labels, preprocessor, dataInfo);
+        ThresholdOption.CheckClasses(s.Threshold, labels.Count, target);
 
         // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
         var spec = new MlpSpec(preprocessor.FeatureCount, hidden, s.Activation, s.Dropout, labels.Count);
@@ -107,11 +109,12 @@ static class TrainJob
         if (result.Message is not null) notes.Add(result.Message);
 
         // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.
-        var report = Evaluation.Report(model, xTest, yTest, labels);
+        double threshold = ThresholdOption.Resolve(s.Threshold, labels.Count, target, model, xVal, yVal, notes);
+        var report = Evaluation.Report(model, xTest, yTest, labels, threshold);
         var convergence = ConvergenceDetector.Detect(result.History.TrainLoss, result.History.ValLoss);
 
         // Save the run folder, then move it into place in one step.
-        var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo) { TaskReason = data.Task?.Reason };
+        var saved = new SavedModel(spec, model, preprocessor, labels, target, TrainingOptions(s, result), dataInfo) { TaskReason = data.Task?.Reason, Threshold = threshold };
         s.Resume?.Annotate(saved.Training);
         // A signal during training already stopped it and the run is saved; one that arrives while the files are
         // written stops the writing, and the staging folder is removed rather than moved into place half-written.

@@ -25,6 +25,12 @@ static class TrainReport
             Number(json, "test_macro_f1", s.Test?.MacroAverage.FScore ?? double.NaN);
             Number(json, "test_balanced_accuracy", s.Test?.BalancedAccuracy ?? double.NaN);
             RegressionReportText.WriteJson(json, s);
+            NumberOrNull(json, "test_roc_auc", s.Test?.RocAucMacro);
+            if (s.Test?.Threshold is double threshold)
+            {
+                NumberOrNull(json, "test_average_precision", s.Test.AveragePrecision);
+                json.WriteNumber("threshold", threshold);
+            }
             json.WriteNumber("suggested_epochs", s.Convergence.SuggestedEpochs);
             json.WriteBoolean("converged", s.Convergence.Converged);
             json.WriteString("convergence", s.Convergence.Reason);
@@ -69,6 +75,12 @@ static class TrainReport
         else json.WriteNull(name);
     }
 
+    static void NumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double v) Number(json, name, v);
+        else json.WriteNull(name);
+    }
+
     public static void WriteTable(TrainSummary s)
     {
         var h = s.Result.History;
@@ -90,6 +102,8 @@ static class TrainReport
         {
             rows.Add(("test accuracy", $"{test.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} ({Correct(s)} of {s.TestRows})"));
             rows.Add(("test macro F1", test.MacroAverage.FScore.ToString("F4", CultureInfo.InvariantCulture)));
+            if (test.Threshold is double t)
+                rows.Add(("test ROC AUC", $"{(test.RocAucMacro is double auc ? auc.ToString("F4", CultureInfo.InvariantCulture) : "-")}, average precision {(test.AveragePrecision is double ap ? ap.ToString("F4", CultureInfo.InvariantCulture) : "-")} (threshold {Training.Runs.DecisionThreshold.Format(t)})"));
             if (test.AbsentClasses.Length > 0) rows.Add(("not in test rows", $"{string.Join(", ", test.AbsentClasses.Take(10))}{(test.AbsentClasses.Length > 10 ? $" and {test.AbsentClasses.Length - 10} more" : "")} (not averaged in)"));
         }
         if (s.Regression is { } regression) rows.AddRange(RegressionReportText.Rows(regression));

@@ -51,4 +51,6 @@ sealed record TrainSettings
     [JsonIgnore] public ResumePoint? Resume { get; init; }
     /// <summary>Keep a progress line on screen every N epochs; null: a tenth of the run when piped, none on a terminal.</summary>
     public int? LogEvery { get; init; }
+    /// <summary>Two classes: a number in [0, 1] or "auto"; null is the default 0.5 (argmax).</summary>
+    public string? Threshold { get; init; }
 }

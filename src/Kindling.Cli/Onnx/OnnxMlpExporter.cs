@@ -29,9 +29,10 @@ internal static class OnnxMlpExporter
     /// <param name="scaler">Optional scaling of the encoded feature vector.</param>
     /// <param name="layers">The nn.Linear layers in order; the last one gives the logits.</param>
     /// <param name="classLabels">Optional original class labels (index i ↔ output column i); adds the <c>label</c> output.</param>
+    /// <param name="threshold">Two classes: the label is class 1 where its probability is ≥ this, instead of the argmax.</param>
     /// <param name="target">A regression's target de-scaling: the graph outputs <c>prediction</c> instead of probabilities.</param>
     public static byte[] Export(IReadOnlyList<OnnxFeatureColumn> columns, OnnxScaler? scaler,
-        IReadOnlyList<OnnxDenseLayer> layers, string[]? classLabels = null, OnnxTargetScaling? target = null)
+        IReadOnlyList<OnnxDenseLayer> layers, string[]? classLabels = null, OnnxTargetScaling? target = null, float? threshold = null)
     {
         if (target is not null)
         {
@@ -42,7 +43,7 @@ internal static class OnnxMlpExporter
                 ["kindling.task"] = "regression",
             }, $"Inputs as a classifier's. Output: '{PredictionOutput}' (N, 1) float32 in the target's units (z · {target.Scale:R} + {target.Mean:R}).");
         }
-        var graph = Build(columns, scaler, layers, classLabels);
+        var graph = Build(columns, scaler, layers, classLabels, threshold);
         var metadata = new Dictionary<string, string>
         {
             ["kindling.numeric_columns"] = JsonList(columns.OfType<OnnxNumericColumn>().Select(c => c.Name)),
@@ -57,8 +58,10 @@ internal static class OnnxMlpExporter
 
     /// <summary>Builds the graph; see <see cref="Export"/>.</summary>
     public static OnnxGraph Build(IReadOnlyList<OnnxFeatureColumn> columns, OnnxScaler? scaler,
-        IReadOnlyList<OnnxDenseLayer> layers, string[]? classLabels)
+        IReadOnlyList<OnnxDenseLayer> layers, string[]? classLabels, float? threshold = null)
     {
+        if (threshold is not null && layers[^1].OutFeatures != 2)
+            throw new ArgumentException($"a threshold needs two classes, the model has {layers[^1].OutFeatures}", nameof(threshold));
         int features = OnnxMlpValidation.Check(columns, scaler, layers, classLabels);
         var g = new OnnxGraph("kindling_mlp");
         string x = EncodeFeatures(g, columns);
@@ -68,8 +71,10 @@ internal static class OnnxMlpExporter
         g.AddOutput(ProbabilitiesOutput, OnnxDataType.Float, OnnxGraph.DynamicDim, layers[^1].OutFeatures);
         if (classLabels is not null)
         {
-            string index = g.AddNode("ArgMax", [ProbabilitiesOutput], Internal + "class_index",
-                OnnxAttribute.Int("axis", 1), OnnxAttribute.Int("keepdims", 0));
+            string index = threshold is float t
+                ? Threshold(g, t)
+                : g.AddNode("ArgMax", [ProbabilitiesOutput], Internal + "class_index",
+                    OnnxAttribute.Int("axis", 1), OnnxAttribute.Int("keepdims", 0));
             string labels = g.AddInitializer(Internal + "class_labels", classLabels, classLabels.Length);
             g.AddNode("Gather", [labels, index], LabelOutput, OnnxAttribute.Int("axis", 0));
             g.AddOutput(LabelOutput, OnnxDataType.String, OnnxGraph.DynamicDim);
@@ -92,6 +97,16 @@ internal static class OnnxMlpExporter
         g.AddNode("Add", [g.AddNode("Mul", [x, scale], Internal + "target_stretched"), mean], PredictionOutput);
         g.AddOutput(PredictionOutput, OnnxDataType.Float, OnnxGraph.DynamicDim, 1);
         return g;
+    }
+
+    /// <summary>probabilities[:, 1] ≥ t → (N) int64 class index, Kindling's two-class decision rule.</summary>
+    static string Threshold(OnnxGraph g, float t)
+    {
+        string column = g.AddInitializer(Internal + "positive_column", new long[] { 1 });
+        string p1 = g.AddNode("Gather", [ProbabilitiesOutput, column], Internal + "positive_probability", OnnxAttribute.Int("axis", 1));
+        string bound = g.AddInitializer(Internal + "threshold", new[] { t });
+        string positive = g.AddNode("GreaterOrEqual", [p1, bound], Internal + "is_positive");
+        return g.AddNode("Cast", [positive], Internal + "class_index", OnnxAttribute.Int("to", (long)OnnxDataType.Int64));
     }
 
     /// <summary>Raw columns → the (N, features) float vector, segments concatenated in column order.</summary>

@@ -40,12 +40,14 @@ public sealed partial record ClassificationReport
 
         double?[] perClassAuc = new double?[numClasses];
         double? logLoss = null, aucMacro = null;
+        BinaryCurves? curves = null;
         var topK = new List<TopKAccuracy>();
         if (probabilities is not null)
         {
             logLoss = ClassificationMetrics.LogLoss(yTrue, probabilities);
             perClassAuc = ClassificationMetrics.RocAucOneVsRest(yTrue, probabilities);
             aucMacro = MacroAuc(yTrue, probabilities, names, notes);
+            curves = numClasses == 2 && aucMacro is double auc ? BinaryCurvesOf(yTrue, probabilities, auc) : null;
             for (int k = 2; k <= 3 && k < numClasses; k++)
             {
                 topK.Add(new TopKAccuracy(k, ClassificationMetrics.TopKAccuracyScore(yTrue, probabilities, k)));
@@ -78,6 +80,8 @@ public sealed partial record ClassificationReport
             ConfusionMatrix = labels.Select(i => labels.Select(j => cm[i, j]).ToArray()).ToArray(),
             LogLoss = logLoss,
             RocAucMacro = aucMacro,
+            AveragePrecision = curves?.AveragePrecision,
+            Curves = curves,
             TopK = [.. topK],
             ZeroDivision = zeroDivision,
             Notes = [.. notes],
@@ -131,6 +135,13 @@ public sealed partial record ClassificationReport
                 + " neither occur in these rows nor were predicted: they are listed in absent_classes and left out of "
                 + "the per-class rows and the macro/weighted averages, as scikit-learn's unique_labels does.");
         }
+    }
+
+    private static BinaryCurves BinaryCurvesOf(int[] yTrue, double[,] probabilities, double auc)
+    {
+        double[] p1 = Enumerable.Range(0, probabilities.GetLength(0)).Select(i => probabilities[i, 1]).ToArray();
+        return new BinaryCurves(ClassificationMetrics.RocCurvePoints(yTrue, p1), auc,
+            ClassificationMetrics.PrecisionRecallCurve(yTrue, p1), ClassificationMetrics.AveragePrecisionScore(yTrue, p1));
     }
 
     private static double? MacroAuc(int[] yTrue, double[,] probabilities, string[] names, List<string> notes)

@@ -52,6 +52,18 @@ public sealed partial record ClassificationReport
     /// given or a class is missing from the truth (undefined, see <see cref="Notes"/>).</summary>
     public double? RocAucMacro { get; init; }
 
+    /// <summary>Two classes: average precision of class 1 (scikit-learn's <c>average_precision_score</c>); null for
+    /// more classes, without probabilities, or when one class is missing from the truth.</summary>
+    public double? AveragePrecision { get; init; }
+
+    /// <summary>Two classes: the decision threshold on the probability of class 1 the labels were made with; null
+    /// for more classes.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>Two classes: the ROC and precision-recall curves of class 1, for the plots (not serialised).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public BinaryCurves? Curves { get; init; }
+
     /// <summary>Top-k accuracies for k = 2 and 3 where k &lt; C; empty without probabilities.</summary>
     public required TopKAccuracy[] TopK { get; init; }
 

@@ -80,12 +80,14 @@ public static class RunFolder
                 throw new InvalidDataException($"{weightsPath}: does not fit the architecture in {ModelJson}: {e.Message}", e);
             }
             model.Eval();
+            double threshold = (double?)root["threshold"] ?? DecisionThreshold.Default;
+            if (!DecisionThreshold.IsValid(threshold)) throw new InvalidDataException($"{jsonPath}: threshold {threshold} is not in [0, 1]");
             string target = (string)root["target"]!;
             JsonObject training = root["training"]?.DeepClone().AsObject() ?? [], data = root["data"]?.DeepClone().AsObject() ?? [];
             var saved = labels is not null
                 ? new SavedModel(spec, model, preprocessor, labels, target, training, data)
                 : SavedModel.ForRegression(spec, model, preprocessor, ModelJsonV2.ReadTargetScaling(root["target_scaling"], jsonPath), target, training, data);
-            return saved with { TaskReason = v2 ? (string?)root["task_reason"] : null };
+            return saved with { TaskReason = v2 ? (string?)root["task_reason"] : null, Threshold = threshold };
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or JsonException or KeyNotFoundException or DataException or ArgumentException)
         {
@@ -169,6 +171,7 @@ public static class RunFolder
             ["training"] = saved.Training.DeepClone(),
             ["data"] = saved.Data.DeepClone(),
         };
+        if (saved.Spec.Classes == 2) root["threshold"] = saved.Threshold;   // two classes only: p1 >= threshold
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 

@@ -58,6 +58,13 @@ public sealed record SavedModel
     /// <summary>Why the task was chosen (saved in model.json); null when unknown (a version-1 file).</summary>
     public string? TaskReason { get; init; }
 
+    /// <summary>Two classes: the decision threshold on the probability of class 1 (<see cref="DecisionThreshold"/>);
+    /// model.json's <c>threshold</c>, 0.5 (argmax) when absent.</summary>
+    public double Threshold { get; init; } = DecisionThreshold.Default;
+
+    /// <summary>The predicted class index of each row of <paramref name="probabilities"/>, by <see cref="Threshold"/>.</summary>
+    public int[] Predict(float[,] probabilities) => DecisionThreshold.Predict(probabilities, Threshold);
+
     /// <summary>Class probabilities (N, C) for the rows of <paramref name="frame"/>, preprocessed as in training.</summary>
     public float[,] PredictProba(Frame frame)
     {
