@@ -25,7 +25,7 @@ static class OnnxExport
         var layers = Layers(saved);
         byte[] model = saved.TargetScaler is { } target
             ? OnnxMlpExporter.Export(columns, Scaler(p), layers, target: new OnnxTargetScaling(target.Mean, target.Scale))
-            : OnnxMlpExporter.Export(columns, Scaler(p), layers, [.. saved.Labels.Classes], Threshold(saved));
+            : OnnxMlpExporter.Export(columns, Scaler(p), layers, [.. saved.Labels.Classes], threshold: Threshold(saved));
         OutputFile.Write("--onnx", path, full => OnnxModelWriter.Save(full, model));
         Console.WriteLine($"wrote {Path.GetFullPath(path)}: inputs '{OnnxMlpExporter.NumericInput}' ({p.NumericColumns.Count} numeric columns)"
             + (p.CategoricalColumns.Count > 0 ? $" and one string input per categorical column ({string.Join(", ", p.CategoricalColumns)})" : "")
