@@ -18,7 +18,7 @@ static class ResumeRun
     const string CheckpointFolder = "checkpoints";
 
     /// <summary>Options a continuation may set: how long, where to and how it runs, not what it trains.</summary>
-    static readonly HashSet<string> Free = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Free = new(StringComparer.Ordinal)
     {
         "epochs", "out", "json", "threads", "checkpoint-every", "keep-checkpoints", "resume", "allow-changed-data", "data",
     };
