@@ -150,7 +150,7 @@ public static class RunFolder
             ["training"] = saved.Training.DeepClone(),
             ["data"] = saved.Data.DeepClone(),
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     static int LinearOrdinal(MlpSpec spec, int index) => spec.Layers().Where(l => l.Kind == "Linear").Select(l => l.Index).ToList().IndexOf(index);
