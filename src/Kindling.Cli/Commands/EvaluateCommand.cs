@@ -43,7 +43,7 @@ static class EvaluateCommand
         // Bounded past 50 classes, as train's metrics.json: the output stays readable for any class count.
         var report = ManyClasses.Bound(Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels, saved.Threshold));
         if (output is not null) OutputFile.Write("--output", output, full => RunFiles.WriteMetrics(full, report));
-        if (json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, CliJsonContext.Default.ClassificationReport));
+        if (json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, CliJson.Report));
         else Print(report, frame.RowCount);
         return ExitCodes.Success;
     }

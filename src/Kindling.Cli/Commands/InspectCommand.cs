@@ -48,14 +48,18 @@ static class InspectCommand
     {
         var saved = ModelLoader.Load(directory);
         var spec = saved.Spec;
-        Console.WriteLine($"run folder   {Path.GetFullPath(directory)}");
-        Console.WriteLine($"model        {string.Join("-", new[] { spec.Inputs }.Concat(spec.Hidden).Append(spec.Classes))} {spec.Activation}");
-        Console.WriteLine(saved.TargetScaler is { } scaler
-            ? $"target       {saved.Target}: regression{(scaler.IsStandard ? $", standardised (mean {scaler.Mean:G6}, std {scaler.Scale:G6})" : "")}"
-            : $"target       {saved.Target}: {string.Join(", ", saved.Labels.Classes)}");
-        Console.WriteLine($"features     {string.Join(", ", saved.Preprocessor.FeatureNames)}");
-        Console.WriteLine($"data         {saved.Data["path"]} (sha256 {saved.Data["sha256"]}), {saved.Data["train_rows"]} train / {saved.Data["val_rows"]} validation / {saved.Data["test_rows"]} test rows");
-        Console.WriteLine($"training     {saved.Training.ToJsonString()}");
+        var data = saved.Data;
+        var rows = new List<(string, string)>
+        {
+            ("run folder", Path.GetFullPath(directory)),
+            ("model", $"{string.Join("-", new[] { spec.Inputs }.Concat(spec.Hidden).Append(spec.Classes))} {spec.Activation}"),
+            ("target", saved.TargetScaler is { } scaler
+                ? $"{saved.Target}: regression{(scaler.IsStandard ? $", standardised (mean {scaler.Mean:G6}, std {scaler.Scale:G6})" : "")}"
+                : $"{saved.Target}: {string.Join(", ", saved.Labels.Classes)}"),
+            ("features", string.Join(", ", saved.Preprocessor.FeatureNames)),
+            ("data", $"{data["path"]} (sha256 {data["sha256"]})"),
+            ("rows", $"{data["train_rows"]} train / {data["val_rows"]} validation / {data["test_rows"]} test"),
+        };
         var metrics = Path.Combine(directory, "metrics.json");
         if (File.Exists(metrics))
         {
@@ -63,14 +67,17 @@ static class InspectCommand
             {
                 using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(metrics));
                 var root = doc.RootElement;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"test metrics accuracy {root.GetProperty("accuracy").GetDouble():F4}, macro F1 {root.GetProperty("macro_average").GetProperty("f_score").GetDouble():F4}"));
+                rows.Add(("test metrics", string.Create(CultureInfo.InvariantCulture,
+                    $"accuracy {root.GetProperty("accuracy").GetDouble():F4}, macro F1 {root.GetProperty("macro_average").GetProperty("f_score").GetDouble():F4}")));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw new ModelFileException(metrics, $"unreadable metrics ({e.Message})", e);
             }
         }
+        KeyValueTable.Write(rows);
+        // The run's settings, one per row, as people write them (0.074, not 0.07400000000000001).
+        KeyValueTable.Write(saved.Training.Select(kv => (kv.Key, KeyValueTable.Human(kv.Value))).ToList(), ("setting", "value"));
         return ExitCodes.Success;
     }
 

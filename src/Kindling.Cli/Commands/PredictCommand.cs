@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using Kindling.Training.Plots;
 
@@ -48,7 +47,7 @@ static class PredictCommand
             if (idColumn is not null) csv.Append(Quote(frame[idColumn].Format(i))).Append(',');
             csv.Append(Quote(saved.Labels.InverseTransform(predicted[i])));
             if (proba)
-                for (int c = 0; c < p.GetLength(1); c++) csv.Append(',').Append(p[i, c].ToString("R", CultureInfo.InvariantCulture));
+                for (int c = 0; c < p.GetLength(1); c++) csv.Append(',').Append(PlainDecimal.Format(p[i, c]));
             csv.Append('\n');
         }
         if (output is null) Console.Out.Write(csv.ToString());

@@ -56,7 +56,7 @@ static class RunFiles
 
     /// <summary>metrics.json, bounded for many classes (<see cref="ManyClasses"/>).</summary>
     public static void WriteMetrics(string path, ClassificationReport report) =>
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(ManyClasses.Bound(report), CliJsonContext.Default.ClassificationReport) + "\n");
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(ManyClasses.Bound(report), CliJson.Report) + "\n");
 
     // New columns go at the end, so readers by position keep working; `restored` is 1 on the epoch whose weights
     // early stopping put back (the saved model's), 0 elsewhere.

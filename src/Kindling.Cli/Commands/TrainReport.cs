@@ -10,7 +10,7 @@ static class TrainReport
     public static void WriteJson(TrainSummary s)
     {
         using var stdout = Console.OpenStandardOutput();
-        using (var json = new Utf8JsonWriter(stdout))
+        using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = CliJson.Encoder }))
         {
             var h = s.Result.History;
             json.WriteStartObject();

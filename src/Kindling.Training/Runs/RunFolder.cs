@@ -172,7 +172,7 @@ public static class RunFolder
             ["data"] = saved.Data.DeepClone(),
         };
         if (saved.Spec.Classes == 2) root["threshold"] = saved.Threshold;   // two classes only: p1 >= threshold
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     static int LinearOrdinal(MlpSpec spec, int index) => spec.Layers().Where(l => l.Kind == "Linear").Select(l => l.Index).ToList().IndexOf(index);
