@@ -16,6 +16,7 @@ static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(CleanCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

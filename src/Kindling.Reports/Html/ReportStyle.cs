@@ -26,8 +26,8 @@ internal static class ReportStyle
         @media (min-width: 900px) { .grid { grid-template-columns: 1fr 1fr; } }
         figure { margin: 0; }
         figcaption { font-size: .9rem; color: var(--muted); }
-        svg.chart { width: 100%; height: auto; display: block; }
-        svg.chart text { font: 12px system-ui, sans-serif; fill: var(--muted); }
+        svg.chart { width: 100%; max-width: 760px; height: auto; display: block; }
+        svg.chart text { font: 15px system-ui, sans-serif; fill: var(--muted); }
         img.figure { width: 100%; height: auto; border: 1px solid var(--line); }
         .legend { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: .9rem; }
         .swatch { display: inline-block; width: 14px; height: 4px; vertical-align: middle; margin-right: 6px; }
@@ -38,7 +38,8 @@ internal static class ReportStyle
         th[scope=row], td.text { text-align: left; overflow-wrap: anywhere; }
         td.best { background: var(--good); font-weight: 700; }
         tr.differs th, tr.differs td { background: #fff4ce; }
-        td .share { display: block; font-size: .8rem; color: var(--muted); }
+        td .share { display: block; font-size: .8rem; color: var(--muted); white-space: nowrap; }
+        th[scope=col]:first-child { text-align: left; }
         dl.kv { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
         dl.kv dt { color: var(--muted); }
         dl.kv dd { margin: 0; overflow-wrap: anywhere; }

@@ -38,6 +38,9 @@ static class RunMetrics
             Number(r["precision"]) ?? double.NaN, Number(r["recall"]) ?? double.NaN, Number(r["f1"]) ?? double.NaN,
             (int?)Number(r["support"]) ?? 0, (int?)Number(r["predicted"]) ?? 0, Number(r["roc_auc"]))).ToList();
         var confusion = matrix.OfType<JsonArray>().Select(row => row.Select(c => (int?)Number(c) ?? 0).ToArray()).ToArray();
+        // Past ManyClasses.Threshold the matrix keeps a subset of the classes, listed by index.
+        if (metrics["confusion_matrix_labels"] is JsonArray kept)
+            names = kept.Select(k => (int?)Number(k) is int i && i >= 0 && i < names.Count ? names[i] : "?").ToList();
         return new ClassTable(names, confusion, perClass);
     }
 

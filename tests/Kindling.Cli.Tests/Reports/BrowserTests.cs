@@ -43,4 +43,18 @@ public sealed class BrowserTests(SeedRunFixture seed)
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", visit.Dom);
         Assert.Empty(visit.Console);
     }
+
+    [BrowserFact]
+    public void Comparison_InChromium_ShowsBothRuns()
+    {
+        using var temp = seed.Scratch();
+        ReportCommandTests.CompareWithStandardized(seed, temp);
+        var visit = Chromium.Visit(new Uri(temp["cmp.html"]).AbsoluteUri, temp.Path);
+        Assert.Contains("0.6681", visit.Dom);
+        Assert.Contains("0.6507", visit.Dom);
+        Assert.Contains("data-series=\"standardized train\"", visit.Dom);
+        Assert.Empty(visit.Console);
+        Assert.All(visit.Requests, u => Assert.True(u.StartsWith("file:", StringComparison.Ordinal) || u.StartsWith("data:", StringComparison.Ordinal), u));
+        Assert.True(Screenshot.DistinctColours(visit.Screenshot) >= MinColours, "the screenshot is blank");
+    }
 }
