@@ -38,6 +38,7 @@ static class TrainCommand
         impute.AcceptOnlyFromAmong("median", "mean", "most_frequent", "constant");
         var categorical = new Option<string?>("--categorical") { Description = "Comma-separated columns to treat as categories (one-hot encoded)." };
         var numeric = new Option<string?>("--numeric") { Description = "Comma-separated columns to treat as numbers." };
+        var (maxCategories, minFrequency) = CategoryOptions.Create();
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint every N epochs (and at the end); 0 for only the end.", DefaultValueFactory = _ => 10 };
         var keepCheckpoints = new Option<int>("--keep-checkpoints")
         {
@@ -50,7 +51,7 @@ static class TrainCommand
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints,
+            categorical, numeric, checkpointEvery, keepCheckpoints, maxCategories, minFrequency,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(new TrainSettings
         {
@@ -82,6 +83,8 @@ static class TrainCommand
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
             KeepCheckpoints = parsed.GetValue(keepCheckpoints),
+            MaxCategories = parsed.GetValue(maxCategories),
+            MinFrequency = parsed.GetValue(minFrequency),
         }));
         return command;
     }

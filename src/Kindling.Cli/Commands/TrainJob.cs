@@ -66,6 +66,15 @@ static class TrainJob
         {
             return Run(s, output, hidden, notes, clock, cancel);
         }
+        catch (OperationCanceledException e) when (cancel.IsCancellationRequested)
+        {
+            // Stopped while reading, preparing, before an epoch completed, or while saving: nothing that looks like
+            // a result may appear under the final name.
+            output.Abandon();
+            bool saving = e.Message.StartsWith("interrupted while writing", StringComparison.Ordinal);
+            Console.Error.WriteLine($"kindling: cancelled {(saving ? "while writing the run folder" : "before an epoch completed")}; no run folder was saved");
+            return ExitCodes.Cancelled;
+        }
         catch (Exception e) when (e is not RunKeptException)
         {
             output.Abandon();
@@ -75,7 +84,7 @@ static class TrainJob
 
     static int Run(TrainSettings s, RunDirectory output, int[] hidden, List<string> notes, Stopwatch clock, CancellationToken cancel)
     {
-        var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = Prepare(s, notes);
+        var (target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint, dataInfo, nTrain, nVal, nTest) = Prepare(s, notes, cancel);
         // Data preparation is over and its frame unreachable (it lived only in Prepare, whose frame slots are gone even
         // in tier-0 code): collect its float64 columns (80 MB for 200,000 × 50) and the fit's buffers once, and hand
         // the memory back, so training and evaluation start from the float32 tensors alone.
@@ -104,7 +113,9 @@ static class TrainJob
         if (s.EarlyStopping is int patience) trainer.Callbacks.Add(new EarlyStopping(patience));
 
         // Train.
+        cancel.ThrowIfCancellationRequested();
         var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
+        if (result.Reason == StopReason.Cancelled && result.History.Count == 0) throw new OperationCanceledException(cancel);
         if (result.Message is not null) notes.Add(result.Message);
 
         // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.
@@ -134,10 +145,11 @@ static class TrainJob
 
     // Read, encode, split and preprocess: everything that needs the frame, which dies when this returns.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    static TrainData Prepare(TrainSettings s, List<string> notes)
+    static TrainData Prepare(TrainSettings s, List<string> notes, CancellationToken cancel)
     {
         // Read the data; the seed's target and dropped Id are defaults for the embedded WineQT only.
-        var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric);
+        var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric, cancel: cancel);
+        cancel.ThrowIfCancellationRequested();
         bool embedded = DataSource.IsEmbedded(s.Data);
         string target = s.Target ?? (embedded ? "quality" : throw new UsageException(
             $"--target is required for {s.Data}: name the column to predict; its columns are: {string.Join(", ", frame.ColumnNames)}"));
@@ -145,6 +157,7 @@ static class TrainJob
         var drop = s.Drop is null ? (embedded ? ["Id"] : []) : Lists.Split(s.Drop);
         foreach (var name in drop) Columns.Require(frame, name, "--drop");
         if (drop.Contains(target)) throw new UsageException($"--drop: '{target}' is the target column");
+        drop = TextColumnWarnings.LeaveOut(frame, target, drop, s.Categorical, notes);
         frame = DropMissingTargets(frame, target, notes);
 
         // Encode the target as the seed does (np.unique → 0..C−1) and split as train_test_split(random_state).
@@ -163,9 +176,14 @@ static class TrainJob
             Drop = drop,
             Impute = ParseImpute(s.Impute),
             Scaler = s.Standardize ? ScalerKind.Standard : ScalerKind.None,
+            MaxCategories = s.MaxCategories == 0 ? null : s.MaxCategories,
+            MinFrequency = s.MinFrequency,
         }, trainRows);
         Describe(preprocessor, frame, s, notes);
+        FeatureSizeCheck.Ensure(preprocessor, frame.RowCount, frame.Source, s.MaxCategories);
+        cancel.ThrowIfCancellationRequested();
         var features = preprocessor.Transform(frame, trainRows);
+        cancel.ThrowIfCancellationRequested();
         var xTrain = features.ToTensor();
         var yTrain = Rows(y, trainRows);
         Tensor? xVal = valRows.Length > 0 ? preprocessor.Transform(frame, valRows).ToTensor() : null;
@@ -173,8 +191,10 @@ static class TrainJob
         var xTest = preprocessor.Transform(frame, testRows).ToTensor();
         var yTest = Rows(y, testRows);
         string? scaleHint = s.Standardize ? null : ScaleHint.Check(features);
+        var dataInfo = DataInfo(s, frame, trainRows, valRows, testRows);
+        dataInfo["train_row_sample"] = TrainingRowSample.Create(frame, preprocessor, target, trainRows);
         return new TrainData(target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint,
-            DataInfo(s, frame, trainRows, valRows, testRows), trainRows.Length, valRows.Length, testRows.Length);
+            dataInfo, trainRows.Length, valRows.Length, testRows.Length);
     }
 
     static Tensor BalancedWeights(Tensor yTrain, LabelEncoder labels)
@@ -262,6 +282,7 @@ static class TrainJob
     {
         if (p.CategoricalColumns.Count > 0)
             notes.Add($"one-hot encoded {p.CategoricalColumns.Count} categorical column(s): {string.Join(", ", p.CategoricalColumns)}");
+        if (CategoryOptions.GroupedNote(p, s) is { } grouped) notes.Add(grouped);
         if (ImputedNote(p, frame, s.Impute) is { } imputed) notes.Add(imputed);
         if (s.Standardize) notes.Add("standardised numeric features (mean and std of the training rows)");
     }
@@ -302,7 +323,7 @@ static class TrainJob
 
     static JsonObject DataInfo(TrainSettings s, Frame frame, int[] train, int[] val, int[] test) => new()
     {
-        ["path"] = DataSource.IsEmbedded(s.Data) ? s.Data.ToLowerInvariant() : Path.GetFullPath(s.Data),
+        ["path"] = DataSource.PathOf(s.Data),
         ["sha256"] = DataSource.Sha256(s.Data),
         ["rows"] = frame.RowCount,
         ["train_rows"] = train.Length,
