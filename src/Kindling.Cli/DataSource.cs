@@ -8,14 +8,15 @@ static class DataSource
 {
     /// <summary>Reads a file to apply a saved model to: each column it shares with the training data is read as the
     /// kind it had then (a column that was text in training stays text even if this file holds only numbers).</summary>
-    public static Frame ReadLike(string data, Preprocessor preprocessor, bool noHeader)
+    public static Frame ReadLike(string data, Preprocessor preprocessor, bool noHeader, bool fingerprint = false)
     {
         Frame frame;
         if (IsEmbedded(data)) frame = Datasets.Load(data);
         else
         {
+            if (fingerprint) StartFingerprint(data);
             using var progress = ReadProgress.For(data);
-            frame = Csv.Read(data, new CsvOptions
+            frame = ReadCsv(data, new CsvOptions
             {
                 HasHeader = noHeader ? false : null,
                 ColumnKinds = preprocessor.ColumnKinds,
@@ -33,13 +34,38 @@ static class DataSource
 
     public static bool IsEmbedded(string data) => Datasets.Names.Contains(data.Trim().ToLowerInvariant());
 
+    /// <summary>'-' is standard input, as for pandas' <c>read_csv(sys.stdin)</c> and most command-line tools.</summary>
+    public static bool IsStdin(string data) => data == "-";
+
+    /// <summary>What model.json records as the data's path: the embedded name, '-' for standard input, or the full path.</summary>
+    public static string PathOf(string data) => IsEmbedded(data) ? data.Trim().ToLowerInvariant() : IsStdin(data) ? "-" : Path.GetFullPath(data);
+
+    static Frame ReadCsv(string data, CsvOptions options)
+    {
+        if (!IsStdin(data)) return Csv.Read(data, options);
+        using var input = StandardInput.ReadAll(options.CancellationToken);
+        // The fingerprint is of the bytes as given (compressed ones stay compressed), as a file's is.
+        Fingerprints[StdinKey] = Task.FromResult(Convert.ToHexStringLower(SHA256.HashData(input.GetBuffer().AsSpan(0, (int)input.Length))));
+        return Csv.Read(input, options with { SourceName = StandardInput.Name });
+    }
+
+    const string StdinKey = "<stdin>";
+
+    static string Key(string data) => IsStdin(data) ? StdinKey : Path.GetFullPath(data);
+
+    static void StartFingerprint(string data)
+    {
+        if (!IsStdin(data) && File.Exists(data)) Fingerprints[Key(data)] = Task.Run(() => HashFile(data));
+    }
+
     /// <summary>Reads the CSV a command was given. With <paramref name="fingerprint"/>, a file's SHA-256 (which the run
     /// folder records) is computed meanwhile on another thread, from the page cache the read has just filled, instead of
     /// after the data preparation (SHA-256 runs at ~1 GB/s: 0.25 s for a 257 MB file).</summary>
-    public static Frame Read(string data, bool noHeader = false, string? categorical = null, string? numeric = null, bool fingerprint = true)
+    public static Frame Read(string data, bool noHeader = false, string? categorical = null, string? numeric = null, bool fingerprint = true,
+        CancellationToken cancel = default)
     {
         if (IsEmbedded(data)) return Datasets.Load(data);
-        if (fingerprint && File.Exists(data)) Fingerprints[Path.GetFullPath(data)] = Task.Run(() => HashFile(data));
+        if (fingerprint) StartFingerprint(data);
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         foreach (var name in Lists.Split(categorical)) kinds[name] = ColumnKind.Categorical;
         foreach (var name in Lists.Split(numeric))
@@ -49,7 +75,7 @@ static class DataSource
         }
         Frame frame;
         using (var progress = ReadProgress.For(data))
-            frame = Csv.Read(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = kinds, Progress = progress });
+            frame = ReadCsv(data, new CsvOptions { HasHeader = noHeader ? false : null, ColumnKinds = kinds, Progress = progress, CancellationToken = cancel });
         foreach (var name in kinds.Keys)
             if (!frame.Contains(name)) throw Columns.Unknown(frame, name, kinds[name] == ColumnKind.Numeric ? "--numeric" : "--categorical");
         return frame;
@@ -58,14 +84,16 @@ static class DataSource
     // Hashes started by Read, by full path.
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> Fingerprints = new(StringComparer.Ordinal);
 
-    /// <summary>SHA-256 of the file's bytes (of the embedded resource for 'wineqt'), lower-case hex.</summary>
+    /// <summary>SHA-256 of the file's bytes as given (compressed, for a .gz; of the embedded resource for 'wineqt';
+    /// of what was read from standard input for '-'), lower-case hex.</summary>
     public static string Sha256(string data)
     {
-        if (!IsEmbedded(data) && Fingerprints.TryRemove(Path.GetFullPath(data), out var started))
+        if (!IsEmbedded(data) && Fingerprints.TryRemove(Key(data), out var started))
         {
             try { return started.GetAwaiter().GetResult(); }
             catch (IOException) { }  // the file changed under us: hash it again below, which reports a real problem
         }
+        if (IsStdin(data)) throw new InvalidOperationException("standard input is hashed while it is read");
         if (!IsEmbedded(data)) return HashFile(data);
         using var stream = typeof(Datasets).Assembly.GetManifestResourceStream("Kindling.Data.WineQT.csv")!;
         return Convert.ToHexStringLower(SHA256.HashData(stream));

@@ -8,7 +8,13 @@ static class Program
 {
     static int Main(string[] args)
     {
-        var root = new RootCommand("Kindling: train a neural-network classifier on a CSV file, the PyTorch way, in pure C#.");
+        // Not RootCommand, which takes its name from the executable ("Kindling.Cli" under `dotnet`): the usage line
+        // says the command's own name, with RootCommand's --help and --version added by hand.
+        var root = new Command("kindling", "Kindling: train a neural-network classifier on a CSV file, the PyTorch way, in pure C#.");
+        var help = new System.CommandLine.Help.HelpOption { Recursive = true };
+        HelpExamples.Attach(help);
+        root.Options.Add(help);
+        root.Options.Add(new VersionOption());
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());

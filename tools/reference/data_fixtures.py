@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Golden values for Kindling.Data from Debian's scikit-learn (1.2) and pandas.
 
-Writes tools/reference/fixtures/data_wineqt.json and data_mixed.json. Floats are written with
+Writes tools/reference/fixtures/data_wineqt.json, data_mixed.json, data_loader.json and data_infrequent.json
+(or only those named on the command line). Floats are written with
 repr (round-trip exact). Run: /usr/bin/python3 tools/reference/data_fixtures.py
 """
 import json
@@ -158,9 +159,32 @@ def loader():
     }
 
 
+def infrequent():
+    # Skewed label counts with ties (b/c, f/g), so max_categories must break them as sklearn's stable argsort does.
+    counts = {"a": 9, "b": 5, "c": 5, "d": 1, "e": 2, "f": 3, "g": 3, "h": 1, "zz": 7}
+    train = [label for label, n in counts.items() for _ in range(n)]
+    test = ["a", "b", "c", "d", "e", "f", "g", "h", "zz", "unseen"]
+    x, t = np.array(train, dtype=object).reshape(-1, 1), np.array(test, dtype=object).reshape(-1, 1)
+    cases = []
+    for max_categories, min_frequency in ((None, None), (2, None), (3, None), (5, None), (9, None), (10, None),
+                                          (None, 2), (None, 3), (None, 0.1), (None, 0.25), (4, 2), (6, 0.05), (None, 10)):
+        enc = OneHotEncoder(max_categories=max_categories, min_frequency=min_frequency,
+                            handle_unknown="infrequent_if_exist", sparse_output=False).fit(x)
+        cases.append({"max_categories": max_categories, "min_frequency": min_frequency,
+                      "names": [str(n) for n in enc.get_feature_names_out(["x"])],
+                      "transform": matrix(enc.transform(t))})
+    return {"sklearn": sklearn.__version__, "train": train, "test": test, "cases": cases}
+
+
 def main():
+    import sys
     os.makedirs(OUT, exist_ok=True)
-    for name, build in (("data_wineqt.json", wineqt), ("data_mixed.json", mixed), ("data_loader.json", loader)):
+    builds = (("data_wineqt.json", wineqt), ("data_mixed.json", mixed), ("data_loader.json", loader),
+              ("data_infrequent.json", infrequent))
+    only = sys.argv[1:]  # e.g. data_infrequent.json: write just that fixture
+    for name, build in builds:
+        if only and name not in only:
+            continue
         path = os.path.join(OUT, name)
         with open(path, "w") as f:
             json.dump(build(), f, indent=None)

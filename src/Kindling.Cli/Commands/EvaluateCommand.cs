@@ -28,7 +28,7 @@ static class EvaluateCommand
     {
         OutputFile.Check(output, "--output");
         var saved = ModelLoader.Load(modelDir);
-        var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader);
+        var frame = DataSource.ReadLike(data, saved.Preprocessor, noHeader, fingerprint: true);
         Columns.Require(frame, saved.Target, "--data");
         var keep = Enumerable.Range(0, frame.RowCount).Where(r => !frame[saved.Target].IsMissing(r)).ToArray();
         if (keep.Length < frame.RowCount)
@@ -40,6 +40,8 @@ static class EvaluateCommand
         if (!json) UnseenCategoryWarning.Print(saved.Preprocessor, frame);
         if (saved.Task == Training.Tasks.TaskKind.Regression) return RegressionEvaluate.Run(saved, frame, output, json);
         int[] yTrue = saved.Labels.Transform(frame, saved.Target).Select(v => (int)v).ToArray();
+        // On stderr even with --json: a leak must not pass unnoticed, and stdout stays one JSON object.
+        foreach (var warning in TrainingRowSample.Warnings(saved, frame, data)) Console.Error.WriteLine(warning);
         // Bounded past 50 classes, as train's metrics.json: the output stays readable for any class count.
         var report = ManyClasses.Bound(Evaluation.Report(saved.PredictProba(frame), yTrue, saved.Labels, saved.Threshold));
         if (output is not null) OutputFile.Write("--output", output, full => RunFiles.WriteMetrics(full, report));

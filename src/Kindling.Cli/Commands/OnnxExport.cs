@@ -20,7 +20,7 @@ static class OnnxExport
         for (int j = 0; j < p.NumericColumns.Count; j++)
             columns.Add(new OnnxNumericColumn(p.NumericColumns[j], p.NumericImputer is null ? null : (float)p.NumericImputer.Statistics[j]));
         for (int j = 0; j < p.CategoricalColumns.Count; j++)
-            columns.Add(new OnnxCategoricalColumn(p.CategoricalColumns[j], [.. p.OneHot!.Categories[j]], p.CategoricalImputer?.Fill[j]));
+            columns.Add(new OnnxCategoricalColumn(p.CategoricalColumns[j], [.. p.OneHot!.Categories[j]], p.CategoricalImputer?.Fill[j], p.OneHot.HasInfrequent[j]));
 
         var layers = Layers(saved);
         byte[] model = saved.TargetScaler is { } target

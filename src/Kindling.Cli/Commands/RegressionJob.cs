@@ -24,7 +24,9 @@ static class RegressionJob
         var trainer = TrainJob.CreateTrainer(s, model, RegressionLosses.Create(loss), output);
 
         // Train.
-        var result = TrainProgress.Run(trainer, d.XTrain, d.YTrain, d.XVal, d.YVal, interactive: !s.Json, cancel);
+        cancel.ThrowIfCancellationRequested();
+        var result = TrainProgress.Run(trainer, d.XTrain, d.YTrain, d.XVal, d.YVal, interactive: !s.Json, cancel, s.LogEvery);
+        if (result.Reason == StopReason.Cancelled && result.History.Count == 0) throw new OperationCanceledException(cancel);
         if (result.Message is not null) notes.Add(result.Message);
 
         // Evaluate on the test rows in the target's units: eval mode, no gradients, de-scaled predictions.

@@ -38,6 +38,7 @@ static class TrainCommand
         impute.AcceptOnlyFromAmong("median", "mean", "most_frequent", "constant");
         var categorical = new Option<string?>("--categorical") { Description = "Comma-separated columns to treat as categories (one-hot encoded)." };
         var numeric = new Option<string?>("--numeric") { Description = "Comma-separated columns to treat as numbers." };
+        var (maxCategories, minFrequency) = CategoryOptions.Create();
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint every N epochs (and at the end); 0 for only the end.", DefaultValueFactory = _ => 10 };
         var keepCheckpoints = new Option<int>("--keep-checkpoints")
         {
@@ -59,7 +60,7 @@ static class TrainCommand
         {
             data, target, drop, hidden, activation, dropout, epochs, batchSize, optimizer, lr, weightDecay, testSize, valSize,
             stratify, standardize, classWeight, earlyStopping, seed, splitSeed, threads, noHeader, output, json, impute,
-            categorical, numeric, checkpointEvery, keepCheckpoints, logEvery, task, loss, targetScaling, resume, allowChangedData, threshold,
+            categorical, numeric, checkpointEvery, keepCheckpoints, maxCategories, minFrequency, logEvery, task, loss, targetScaling, resume, allowChangedData, threshold,
         };
         command.SetAction(parsed => TrainJob.RunWithCtrlC(ResumeRun.Apply(parsed, command, new TrainSettings
         {
@@ -91,6 +92,8 @@ static class TrainCommand
             Numeric = parsed.GetValue(numeric),
             CheckpointEvery = parsed.GetValue(checkpointEvery),
             KeepCheckpoints = parsed.GetValue(keepCheckpoints),
+            MaxCategories = parsed.GetValue(maxCategories),
+            MinFrequency = parsed.GetValue(minFrequency),
             Threshold = parsed.GetValue(threshold),
             LogEvery = parsed.GetValue(logEvery),
             Task = parsed.GetValue(task) ?? "auto",

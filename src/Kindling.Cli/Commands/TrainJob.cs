@@ -75,6 +75,15 @@ static class TrainJob
         {
             throw output.KeepAfterDiskFull(e);
         }
+        catch (OperationCanceledException e) when (cancel.IsCancellationRequested)
+        {
+            // Stopped while reading, preparing, before an epoch completed, or while saving: nothing that looks like
+            // a result may appear under the final name.
+            output.Abandon();
+            bool saving = e.Message.StartsWith("interrupted while writing", StringComparison.Ordinal);
+            Console.Error.WriteLine($"kindling: cancelled {(saving ? "while writing the run folder" : "before an epoch completed")}; no run folder was saved");
+            return ExitCodes.Cancelled;
+        }
         catch (Exception e) when (e is not RunKeptException)
         {
             output.Abandon();
@@ -84,7 +93,7 @@ static class TrainJob
 
     static int Run(TrainSettings s, RunDirectory output, int[] hidden, List<string> notes, Stopwatch clock, CancellationToken cancel)
     {
-        var (data, regression) = Prepare(s, notes);
+        var (data, regression) = Prepare(s, notes, cancel);
         // Data preparation is over and its frame unreachable (it lived only in Prepare, whose frame slots are gone even
         // in tier-0 code): collect its float64 columns (80 MB for 200,000 × 50) and the fit's buffers once, and hand
         // the memory back, so training and evaluation start from the float32 tensors alone.
@@ -105,7 +114,9 @@ static class TrainJob
         if (s.Resume is { } resume) notes.Add(resume.Restore(trainer));
 
         // Train.
-        var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel);
+        cancel.ThrowIfCancellationRequested();
+        var result = TrainProgress.Run(trainer, xTrain, yTrain, xVal, yVal, interactive: !s.Json, cancel, s.LogEvery);
+        if (result.Reason == StopReason.Cancelled && result.History.Count == 0) throw new OperationCanceledException(cancel);
         if (result.Message is not null) notes.Add(result.Message);
 
         // Evaluate on the test rows, as the next chapter does: eval mode, no gradients.
@@ -159,10 +170,11 @@ static class TrainJob
 
     // Read, encode, split and preprocess: everything that needs the frame, which dies when this returns.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    static (TrainData? Classification, RegressionData? Regression) Prepare(TrainSettings s, List<string> notes)
+    static (TrainData? Classification, RegressionData? Regression) Prepare(TrainSettings s, List<string> notes, CancellationToken cancel)
     {
         // Read the data; the seed's target and dropped Id are defaults for the embedded WineQT only.
-        var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric);
+        var frame = DataSource.Read(s.Data, s.NoHeader, s.Categorical, s.Numeric, cancel: cancel);
+        cancel.ThrowIfCancellationRequested();
         bool embedded = DataSource.IsEmbedded(s.Data);
         string target = s.Target ?? (embedded ? "quality" : throw new UsageException(
             $"--target is required for {s.Data}: name the column to predict; its columns are: {string.Join(", ", frame.ColumnNames)}"));
@@ -170,6 +182,7 @@ static class TrainJob
         var drop = s.Drop is null ? (embedded ? ["Id"] : []) : Lists.Split(s.Drop);
         foreach (var name in drop) Columns.Require(frame, name, "--drop");
         if (drop.Contains(target)) throw new UsageException($"--drop: '{target}' is the target column");
+        drop = TextColumnWarnings.LeaveOut(frame, target, drop, s.Categorical, notes);
         frame = DropMissingTargets(frame, target, notes);
         var task = TaskSettings.Choose(frame, target, s, notes);
         if (task.Kind == TaskKind.Regression) return (null, RegressionData.Prepare(frame, target, drop, task, s, notes));
@@ -190,6 +203,7 @@ static class TrainJob
         var info = DataInfo(s, frame, trainRows, valRows, testRows);
         // For report.html: the schema and a constant model's scores, which the frame takes with it.
         info["columns"] = RunFacts.Columns(frame);
+        info["train_row_sample"] = TrainingRowSample.Create(frame, preprocessor, target, trainRows);
         info["baseline"] = RunFacts.MostFrequentBaseline(y, trainRows, testRows, labels.Classes);
         return (new TrainData(target, labels, preprocessor, xTrain, yTrain, xVal, yVal, xTest, yTest, scaleHint,
             info, trainRows.Length, valRows.Length, testRows.Length)
@@ -207,9 +221,15 @@ static class TrainJob
             Drop = drop,
             Impute = ParseImpute(s.Impute),
             Scaler = s.Standardize ? ScalerKind.Standard : ScalerKind.None,
+            MaxCategories = s.MaxCategories == 0 ? null : s.MaxCategories,
+            MinFrequency = s.MinFrequency,
         }, trainRows);
         Describe(preprocessor, frame, s, notes);
+        FeatureSizeCheck.Ensure(preprocessor, frame.RowCount, frame.Source, s.MaxCategories);
+        FeatureSizeCheck.Ensure(preprocessor, frame.RowCount, frame.Source, s.MaxCategories);
+        cancel.ThrowIfCancellationRequested();
         var features = preprocessor.Transform(frame, trainRows);
+        cancel.ThrowIfCancellationRequested();
         var xTrain = features.ToTensor();
         Tensor? xVal = valRows.Length > 0 ? preprocessor.Transform(frame, valRows).ToTensor() : null;
         var xTest = preprocessor.Transform(frame, testRows).ToTensor();
@@ -323,6 +343,7 @@ static class TrainJob
     {
         if (p.CategoricalColumns.Count > 0)
             notes.Add($"one-hot encoded {p.CategoricalColumns.Count} categorical column(s): {string.Join(", ", p.CategoricalColumns)}");
+        if (CategoryOptions.GroupedNote(p, s) is { } grouped) notes.Add(grouped);
         if (ImputedNote(p, frame, s.Impute) is { } imputed) notes.Add(imputed);
         if (s.Standardize) notes.Add("standardised numeric features (mean and std of the training rows)");
     }
@@ -364,7 +385,7 @@ static class TrainJob
 
     internal static JsonObject DataInfo(TrainSettings s, Frame frame, int[] train, int[] val, int[] test) => new()
     {
-        ["path"] = DataSource.IsEmbedded(s.Data) ? s.Data.ToLowerInvariant() : Path.GetFullPath(s.Data),
+        ["path"] = DataSource.PathOf(s.Data),
         ["sha256"] = DataSource.Sha256(s.Data),
         ["rows"] = frame.RowCount,
         ["train_rows"] = train.Length,

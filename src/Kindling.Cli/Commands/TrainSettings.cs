@@ -35,6 +35,15 @@ sealed record TrainSettings
     public string? Impute { get; init; }
     public string? Categorical { get; init; }
     public string? Numeric { get; init; }
+    /// <summary>One-hot features per categorical column at most, the infrequent group included; 0: no limit.</summary>
+    public int MaxCategories { get; init; } = DefaultMaxCategories;
+    /// <summary>OneHotEncoder's min_frequency: a count (≥ 1) or a fraction of the training rows; null: none.</summary>
+    public double? MinFrequency { get; init; }
+
+    /// <summary>The default --max-categories: every column scikit-learn's default encoder would encode into at most
+    /// 100 features is encoded exactly as it would; a wider one keeps its 99 most frequent categories and groups the
+    /// rest, so no single column can make the feature matrix larger than 100 floats a row.</summary>
+    public const int DefaultMaxCategories = 100;
     public int CheckpointEvery { get; init; } = 10;
     /// <summary>Best checkpoints kept besides the last; -1 keeps all.</summary>
     public int KeepCheckpoints { get; init; } = 1;

@@ -151,8 +151,9 @@ internal static class OnnxMlpExporter
     }
 
     /// <summary>
-    /// (N, 1) strings → LabelEncoder (category → its index, "" → the fill's index, anything else → −1)
-    /// → Equal with [0, m) → Cast: (N, m) one-hot floats, all zeros for an unknown category.
+    /// (N, 1) strings → LabelEncoder (category → its index, "" → the fill's index, anything else → −1, or m with an
+    /// infrequent feature) → Equal with [0, width) → Cast: (N, width) one-hot floats, all zeros for an unknown
+    /// category without an infrequent feature.
     /// </summary>
     static string OneHot(OnnxGraph g, OnnxCategoricalColumn column, int position)
     {
@@ -163,13 +164,14 @@ internal static class OnnxMlpExporter
         if (column.Fill is not null)
         {
             keys.Add("");
-            values.Add(Array.IndexOf(column.Categories, column.Fill));
+            int fill = Array.IndexOf(column.Categories, column.Fill);
+            values.Add(fill >= 0 ? fill : column.Categories.Length);  // a rare fill value lands in the infrequent feature
         }
         string prefix = $"{Internal}onehot_{position}";
         string codes = g.AddNode("LabelEncoder", MlDomain, [input], prefix + "_codes",
             OnnxAttribute.Strings("keys_strings", [.. keys]), OnnxAttribute.Ints("values_int64s", [.. values]),
-            OnnxAttribute.Int("default_int64", -1));
-        long[] range = [.. values.Take(column.Categories.Length)];
+            OnnxAttribute.Int("default_int64", column.Infrequent ? column.Categories.Length : -1));
+        long[] range = [.. Enumerable.Range(0, column.Width).Select(i => (long)i)];
         string arange = g.AddInitializer(prefix + "_range", range, range.Length);
         string equal = g.AddNode("Equal", [codes, arange], prefix + "_equal");
         return g.AddNode("Cast", [equal], prefix, OnnxAttribute.Int("to", (long)OnnxDataType.Float));

@@ -16,9 +16,14 @@ internal sealed record OnnxNumericColumn(string Name, float? Fill = null) : Onnx
 /// <summary>
 /// A categorical column: one-hot over <paramref name="Categories"/> (an unknown value gives all zeros,
 /// like scikit-learn's OneHotEncoder(handle_unknown="ignore")); the empty string is a missing value,
-/// replaced by <paramref name="Fill"/> when given.
+/// replaced by <paramref name="Fill"/> when given. With <paramref name="Infrequent"/>, one more feature follows the
+/// categories and takes every other value (OneHotEncoder(handle_unknown="infrequent_if_exist") with rare categories).
 /// </summary>
-internal sealed record OnnxCategoricalColumn(string Name, string[] Categories, string? Fill = null) : OnnxFeatureColumn(Name);
+internal sealed record OnnxCategoricalColumn(string Name, string[] Categories, string? Fill = null, bool Infrequent = false) : OnnxFeatureColumn(Name)
+{
+    /// <summary>Features this column encodes into.</summary>
+    public int Width => Categories.Length + (Infrequent ? 1 : 0);
+}
 
 /// <summary>How the encoded feature vector is scaled before the network.</summary>
 internal enum OnnxScalerKind

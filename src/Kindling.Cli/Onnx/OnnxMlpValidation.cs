@@ -22,11 +22,11 @@ internal static class OnnxMlpValidation
             if (c.Name is OnnxMlpExporter.NumericInput or OnnxMlpExporter.ProbabilitiesOutput or OnnxMlpExporter.LabelOutput
                 || c.Name.StartsWith("kindling/", StringComparison.Ordinal) || c.Name.Length == 0)
                 throw new ArgumentException($"Categorical column '{c.Name}' cannot be an ONNX input name (reserved).", nameof(columns));
-            if (c.Categories.Length == 0 || c.Categories.Distinct(StringComparer.Ordinal).Count() != c.Categories.Length)
+            if (c.Width == 0 || c.Categories.Distinct(StringComparer.Ordinal).Count() != c.Categories.Length)
                 throw new ArgumentException($"Categorical column '{c.Name}' needs distinct categories.", nameof(columns));
-            if (c.Fill is not null && (Array.IndexOf(c.Categories, c.Fill) < 0 || Array.IndexOf(c.Categories, "") >= 0))
+            if (c.Fill is not null && ((!c.Infrequent && Array.IndexOf(c.Categories, c.Fill) < 0) || Array.IndexOf(c.Categories, "") >= 0))
                 throw new ArgumentException($"Categorical column '{c.Name}': the fill value must be one of its categories, and \"\" (missing) must not be.", nameof(columns));
-            features += c.Categories.Length;
+            features += c.Width;
         }
         if (scaler is not null && (scaler.A.Length != features || scaler.B.Length != features))
             throw new ArgumentException($"The scaler has {scaler.A.Length}/{scaler.B.Length} values for {features} features.", nameof(scaler));

@@ -27,7 +27,7 @@ static class ChunkedCsv
 
     internal static unsafe Frame? TryRead(byte* data, long length, char delimiter, bool? hasHeader,
         IReadOnlyDictionary<string, ColumnKind> forced, MissingTokens missing, string? source, IProgress<CsvProgress>? progress,
-        bool kindsMayBeAbsent = false)
+        bool kindsMayBeAbsent = false, CancellationToken cancel = default)
     {
         if (length > int.MaxValue || delimiter >= 0x80 || delimiter is '"' or '\n' or '\r') return null;
         var all = new ReadOnlySpan<byte>(data, (int)length);
@@ -97,7 +97,7 @@ static class ChunkedCsv
         var rows = new int[chunks];
         var text = new bool[chunks][];
         long done = bodyStart;  // the header counts as read: the last report is the whole file
-        bool ok = Pass(address, bounds, chunks, c =>
+        bool ok = Pass(address, bounds, chunks, cancel, c =>
         {
             text[c] = new bool[n];
             var chunk = Span(address, bounds[c], bounds[c + 1]);
@@ -120,7 +120,7 @@ static class ChunkedCsv
                 labels[j] = new string?[capacity];
                 numbers[j] = null;
             }
-            ok = Pass(address, bounds, chunks, c =>
+            ok = Pass(address, bounds, chunks, cancel, c =>
                 new ChunkParser(separator, again, numbers, labels, null, forcedNumeric, missing)
                     .Parse(Span(address, bounds[c], bounds[c + 1]), offsets[c], firstLines[c], new bool[n]) == rows[c]);
             if (!ok) return null;
@@ -137,13 +137,16 @@ static class ChunkedCsv
 
     static unsafe ReadOnlySpan<byte> Span(nint address, int from, int to) => new((byte*)address + from, to - from);
 
-    static bool Pass(nint address, int[] bounds, int chunks, Func<int, bool> parse)
+    // A cancelled read stops at the next chunk (each is at most 16 MiB: well under a second) and throws, rather than
+    // returning null, which would hand the file to the serial reader.
+    static bool Pass(nint address, int[] bounds, int chunks, CancellationToken cancel, Func<int, bool> parse)
     {
         int failures = 0;
         DataThreads.For(chunks, c =>
         {
-            if (Volatile.Read(ref failures) == 0 && !parse(c)) Interlocked.Increment(ref failures);
+            if (Volatile.Read(ref failures) == 0 && (cancel.IsCancellationRequested || !parse(c))) Interlocked.Increment(ref failures);
         });
+        cancel.ThrowIfCancellationRequested();
         return failures == 0;
     }
 

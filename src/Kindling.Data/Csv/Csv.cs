@@ -29,12 +29,16 @@ public static partial class Csv
         options ??= new CsvOptions();
         string source = options.SourceName ?? path;
         using var stream = Open(path, source);
-        return Read(stream, options with { SourceName = source });
+        // A compressed file is read from its decompressed bytes; a plain one keeps the memory-mapped path.
+        using var decompressed = CompressedInput.TryDecompress(stream, path, source, options.CancellationToken);
+        return Read(decompressed ?? (Stream)stream, options with { SourceName = source }, detectCompression: false);
     }
 
     /// <summary>Reads CSV text from <paramref name="stream"/> (read to its end; not closed).</summary>
     /// <exception cref="DataException">The data is not text, empty or malformed.</exception>
-    public static Frame Read(Stream stream, CsvOptions? options = null)
+    public static Frame Read(Stream stream, CsvOptions? options = null) => Read(stream, options, detectCompression: true);
+
+    static Frame Read(Stream stream, CsvOptions? options, bool detectCompression)
     {
         options ??= new CsvOptions();
         string? source = options.SourceName;
@@ -48,6 +52,9 @@ public static partial class Csv
         }
         try
         {
+            // gzip, zlib and zip are recognised by their magic bytes; brotli and deflate by the source's extension.
+            if (detectCompression && CompressedInput.TryDecompress(stream, source, source, options.CancellationToken) is { } decompressed)
+                stream = decompressed;
             stream = UnicodeInput.ToUtf8(stream, source);
             return ReadSeekable(stream, options, source);
         }
@@ -119,7 +126,7 @@ public static partial class Csv
         if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
         {
             fixed (byte* data = buffer.Array)
-                return ChunkedCsv.TryRead(data + buffer.Offset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress, options.ColumnKindsMayBeAbsent);
+                return ChunkedCsv.TryRead(data + buffer.Offset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress, options.ColumnKindsMayBeAbsent, options.CancellationToken);
         }
         if (stream is not FileStream file) return null;
         using var map = System.IO.MemoryMappedFiles.MemoryMappedFile.CreateFromFile(file, null, 0,
@@ -129,7 +136,7 @@ public static partial class Csv
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         try
         {
-            return ChunkedCsv.TryRead(pointer + view.PointerOffset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress, options.ColumnKindsMayBeAbsent);
+            return ChunkedCsv.TryRead(pointer + view.PointerOffset + start, length, delimiter, options.HasHeader, forced, missing, source, options.Progress, options.ColumnKindsMayBeAbsent, options.CancellationToken);
         }
         finally
         {
@@ -159,7 +166,7 @@ public static partial class Csv
         while (true)
         {
             stream.Position = start;
-            var pass = new CsvPass(stream, delimiter, options.HasHeader, forced, missing, source, lines, bytes, options.ColumnKindsMayBeAbsent);
+            var pass = new CsvPass(stream, delimiter, options.HasHeader, forced, missing, source, lines, bytes, options.ColumnKindsMayBeAbsent, options.CancellationToken);
             var demoted = pass.Run();
             if (demoted.Count == 0) return pass.ToFrame();
             foreach (var name in demoted) forced[name] = ColumnKind.Categorical;

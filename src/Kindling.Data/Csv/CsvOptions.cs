@@ -27,6 +27,10 @@ public sealed record CsvOptions
     /// <summary>Told how far the read has got (bytes parsed of the file), from any thread; for a progress line.</summary>
     public IProgress<CsvProgress>? Progress { get; init; }
 
+    /// <summary>Stops the read (<see cref="OperationCanceledException"/>) within a chunk of the file: a signal is
+    /// honoured in well under a second, not after the whole file.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
     /// <summary>The name used for the source in messages; defaults to the file path.</summary>
     public string? SourceName { get; init; }
 }

@@ -5,7 +5,7 @@ namespace Kindling.Data;
 
 /// <summary>One pass of Sep over the text: header, ragged-row check, and every cell into its <see cref="ColumnBuilder"/>.</summary>
 sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDictionary<string, ColumnKind> forced,
-    MissingTokens missing, string? source, long lineCount, long byteCount, bool kindsMayBeAbsent = false)
+    MissingTokens missing, string? source, long lineCount, long byteCount, bool kindsMayBeAbsent = false, CancellationToken cancel = default)
 {
     ColumnBuilder[] _columns = [];
     int[] _lines = [];
@@ -25,6 +25,7 @@ sealed class CsvPass(Stream stream, char delimiter, bool? hasHeader, IReadOnlyDi
                 // Sep counts lines through quoted newlines; a row starts where the previous one ended.
                 int rowLine = line;
                 line = row.LineNumberToExcl;
+                if ((_rows & 4095) == 0) cancel.ThrowIfCancellationRequested();
                 if (row.Span.Trim().IsEmpty && row.ColCount == 1) continue;  // blank line, skipped as pandas does
                 if (first)
                 {

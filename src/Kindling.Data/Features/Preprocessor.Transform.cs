@@ -9,6 +9,7 @@ public sealed partial class Preprocessor
     public FeatureMatrix Transform(Frame frame, int[]? rows = null)
     {
         rows ??= Enumerable.Range(0, frame.RowCount).ToArray();
+        CheckMatrixSize(rows.Length, frame.Source);
         var data = new float[rows.Length * _names.Length];
         if (!TryFillFloat(frame, rows, data))
         {
@@ -22,6 +23,7 @@ public sealed partial class Preprocessor
     public double[,] TransformDouble(Frame frame, int[]? rows = null)
     {
         rows ??= Enumerable.Range(0, frame.RowCount).ToArray();
+        if ((long)rows.Length * _names.Length > Array.MaxLength) CheckMatrixSize(rows.Length, frame.Source);
         var data = new double[rows.Length, _names.Length];
         Fill(frame, rows, new DoubleWriter(data));
         return data;
@@ -75,10 +77,10 @@ public sealed partial class Preprocessor
                     frame.Source, column: _categorical[j]);
             for (int i = 0; i < rows.Length; i++)
             {
-                int k = OneHot!.IndexOf(j, CategoricalImputer!.Apply(j, column[rows[i]]));
-                for (int c = 0; c < OneHot.CategoryValues[j].Length; c++) write.Write(i, feature + c, c == k ? 1 : 0);
+                int k = OneHot!.FeatureOf(j, CategoricalImputer!.Apply(j, column[rows[i]]));
+                for (int c = 0; c < OneHot.Width(j); c++) write.Write(i, feature + c, c == k ? 1 : 0);
             }
-            feature += OneHot!.CategoryValues[j].Length;
+            feature += OneHot!.Width(j);
         }
     }
 

@@ -95,9 +95,9 @@ public sealed partial class Preprocessor
                     int offset = d + indicators.Length;
                     for (int j = 0; j < labels.Length; j++)
                     {
-                        int c = owner.OneHot!.IndexOf(j, owner.CategoricalImputer!.Apply(j, labels[j][r]));
+                        int c = owner.OneHot!.FeatureOf(j, owner.CategoricalImputer!.Apply(j, labels[j][r]));
                         if (c >= 0) row[offset + c] = 1;
-                        offset += owner.OneHot.CategoryValues[j].Length;
+                        offset += owner.OneHot.Width(j);
                     }
                 }
             }

@@ -18,6 +18,8 @@ public sealed partial class Preprocessor
         if (OneHot is null) return found;
         for (int j = 0; j < _categorical.Length; j++)
         {
+            // With an infrequent group, an unseen label is encoded there, as a rare one: nothing is zeroed.
+            if (OneHot.InfrequentFlags[j]) continue;
             if (!frame.Contains(_categorical[j]) || frame[_categorical[j]] is not CategoricalColumn column) continue;
             int rows = 0;
             string? example = null;

@@ -34,7 +34,11 @@ public sealed partial class Preprocessor
         var names = new List<string>(numeric);
         if (imputer is not null) names.AddRange(imputer.IndicatorFeatureIndices.Select(j => $"missingindicator_{numeric[j]}"));
         if (oneHot is not null)
-            for (int j = 0; j < categorical.Length; j++) names.AddRange(oneHot.CategoryValues[j].Select(c => $"{categorical[j]}_{c}"));
+            for (int j = 0; j < categorical.Length; j++)
+            {
+                names.AddRange(oneHot.CategoryValues[j].Select(c => $"{categorical[j]}_{c}"));
+                if (oneHot.InfrequentFlags[j]) names.Add($"{categorical[j]}_infrequent_sklearn");
+            }
         _names = [.. names];
     }
 
@@ -100,7 +104,8 @@ public sealed partial class Preprocessor
         {
             var labels = categorical.Select(n => Gather((CategoricalColumn)frame[n], rows)).ToArray();
             var fill = CategoricalImputer.Fit(labels, options.Impute == ImputeStrategy.Constant, categorical);
-            oneHot = OneHotEncoder.Fit(labels.Select((col, j) => col.Select(s => fill.Apply(j, s)).ToArray()).ToArray());
+            oneHot = OneHotEncoder.Fit(labels.Select((col, j) => col.Select(s => fill.Apply(j, s)).ToArray()).ToArray(),
+                options.MaxCategories, options.MinFrequency);
             categoricalImputer = fill;
         }
         return new Preprocessor(options, numeric, categorical, imputer, standard, minMax, categoricalImputer, oneHot);

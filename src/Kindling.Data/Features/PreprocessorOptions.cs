@@ -33,4 +33,14 @@ public sealed record PreprocessorOptions
 
     /// <summary>The scaler applied to the imputed numeric features.</summary>
     public ScalerKind Scaler { get; init; } = ScalerKind.Standard;
+
+    /// <summary>OneHotEncoder's <c>max_categories</c>: at most this many features per categorical column, the
+    /// infrequent group included (null: no limit, scikit-learn's default).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxCategories { get; init; }
+
+    /// <summary>OneHotEncoder's <c>min_frequency</c>: categories seen fewer times in training are grouped as
+    /// infrequent; a value below 1 is a fraction of the training rows (null: none, scikit-learn's default).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? MinFrequency { get; init; }
 }

@@ -41,6 +41,11 @@ public sealed record PreprocessorState
 
     /// <summary><see cref="OneHotEncoder.Categories"/>.</summary>
     public string[][] Categories { get; init; } = [];
+
+    /// <summary><see cref="OneHotEncoder.HasInfrequent"/>; absent (null) when no column has an infrequent group, as in
+    /// files saved before grouping existed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool[] Infrequent { get; init; } = [];
 }
 
 public sealed partial class Preprocessor
@@ -59,6 +64,7 @@ public sealed partial class Preprocessor
         SamplesSeen = Standard?.SamplesSeen ?? 0,
         CategoricalFill = CategoricalImputer?.FillValues ?? [],
         Categories = OneHot?.CategoryValues ?? [],
+        Infrequent = OneHot?.InfrequentFlags.Any(f => f) == true ? OneHot.InfrequentFlags : null!,
     };
 
     static Preprocessor FromState(PreprocessorState s)
@@ -71,7 +77,7 @@ public sealed partial class Preprocessor
             throw new DataException("not a saved preprocessor (version 1): a part is missing");
         int d = numeric.Length, c = categorical.Length;
         bool ok = d + c > 0 && s.ImputeStatistics.Length == d && s.IndicatorFeatures.All(j => j >= 0 && j < d)
-            && s.CategoricalFill.Length == c && s.Categories.Length == c
+            && s.CategoricalFill.Length == c && s.Categories.Length == c && (s.Infrequent is null || s.Infrequent.Length == 0 || s.Infrequent.Length == c)
             && options.Scaler switch
             {
                 ScalerKind.Standard => s.ScalerA.Length == d && s.ScalerB.Length == d && s.ScalerScale.Length == d,
@@ -83,7 +89,7 @@ public sealed partial class Preprocessor
         var standard = d > 0 && options.Scaler == ScalerKind.Standard ? new StandardScaler(s.ScalerA, s.ScalerB, s.ScalerScale, s.SamplesSeen) : null;
         var minMax = d > 0 && options.Scaler == ScalerKind.MinMax ? new MinMaxScaler(s.ScalerA, s.ScalerB, s.ScalerScale, s.ScalerMin) : null;
         var fill = c > 0 ? new CategoricalImputer(s.CategoricalFill) : null;
-        var oneHot = c > 0 ? new OneHotEncoder(s.Categories) : null;
+        var oneHot = c > 0 ? new OneHotEncoder(s.Categories, s.Infrequent?.Length == c ? s.Infrequent : null) : null;
         return new Preprocessor(options, numeric, categorical, imputer, standard, minMax, fill, oneHot);
     }
 }
