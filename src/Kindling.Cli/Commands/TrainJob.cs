@@ -226,10 +226,7 @@ static class TrainJob
         }, trainRows);
         Describe(preprocessor, frame, s, notes);
         FeatureSizeCheck.Ensure(preprocessor, frame.RowCount, frame.Source, s.MaxCategories);
-        FeatureSizeCheck.Ensure(preprocessor, frame.RowCount, frame.Source, s.MaxCategories);
-        cancel.ThrowIfCancellationRequested();
         var features = preprocessor.Transform(frame, trainRows);
-        cancel.ThrowIfCancellationRequested();
         var xTrain = features.ToTensor();
         Tensor? xVal = valRows.Length > 0 ? preprocessor.Transform(frame, valRows).ToTensor() : null;
         var xTest = preprocessor.Transform(frame, testRows).ToTensor();
