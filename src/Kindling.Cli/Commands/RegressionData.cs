@@ -1,6 +1,6 @@
-using Kindling.Reports.Runs;
 using System.Text.Json.Nodes;
 using Kindling.Data;
+using Kindling.Reports.Runs;
 using Kindling.Training.Tasks;
 
 namespace Kindling.Cli.Commands;
