@@ -42,6 +42,16 @@ static class HelpExamples
             "kindling inspect runs/20250101-120000",
             "gunzip -c sales.csv.gz | kindling inspect -",
         ],
+        ["clean"] =
+        [
+            "kindling clean --dry-run                              # list killed runs' staging folders",
+            "kindling clean runs/",
+        ],
+        ["report"] =
+        [
+            "kindling report runs/20250101-120000                  # rewrite that run's report.html",
+            "kindling report runs/a runs/b --output compare.html",
+        ],
     };
 
     /// <summary>Makes <paramref name="help"/> print the examples of the command asked about after the usual text.</summary>

@@ -17,11 +17,7 @@ static class CleanCommand
         var command = new Command("clean", """
             Remove the hidden staging folders (.NAME.partial-…) that killed runs leave beside their --out folder.
             Folders of runs still in progress are listed and kept. A killed run's checkpoints are in its staging
-            folder: look before you clean.
-
-            Examples:
-              kindling clean --dry-run
-              kindling clean runs/
+            folder: look before you clean (or continue it with 'kindling train --resume FOLDER').
             """) { directory, dryRun };
         command.SetAction(parsed => Run(parsed.GetValue(directory) ?? [], parsed.GetValue(dryRun)));
         return command;

@@ -11,6 +11,8 @@ public sealed class HelpTests
     [InlineData("kindling predict [options]", "predict")]
     [InlineData("kindling export [options]", "export")]
     [InlineData("kindling inspect <PATH> [options]", "inspect")]
+    [InlineData("kindling clean [<DIR>...] [options]", "clean")]
+    [InlineData("kindling report <RUN>... [options]", "report")]
     public void Help_UsageSaysKindlingAndShowsExamples(string usage, string? command = null)
     {
         using var temp = new TempFolder();

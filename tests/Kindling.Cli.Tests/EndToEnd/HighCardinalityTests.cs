@@ -58,7 +58,7 @@ public sealed class HighCardinalityTests(HighCardinalityFile file) : IClassFixtu
         using var model = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(temp["run"], "model.json")));
         Assert.Equal(2 + 50 + 50, model.RootElement.GetProperty("architecture").GetProperty("inputs").GetInt32());
         // The rare cities are not stored: only the 49 kept per column, so model.json stays small.
-        Assert.Equal(49, model.RootElement.GetProperty("preprocessing").GetProperty("Categories")[0].GetArrayLength());
+        Assert.Equal(49, model.RootElement.GetProperty("preprocessing").GetProperty("categories")[0].GetArrayLength());
     }
 
     [Fact]

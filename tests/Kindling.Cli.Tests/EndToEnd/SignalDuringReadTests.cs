@@ -56,9 +56,9 @@ public sealed partial class SignalDuringReadTests(MillionRowFile file) : IClassF
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         // The staging folder is reserved just before the read starts.
-        string staging = temp[$".run.partial-{process.Id}"];
+        string staging = KilledRunTests.StagingOf(temp.Path, "run", process.Id);
         var clock = Stopwatch.StartNew();
-        while (!Directory.Exists(staging) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(5);
+        while (!Directory.Exists(staging = KilledRunTests.StagingOf(temp.Path, "run", process.Id)) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(5);
         Assert.False(process.HasExited, "the run ended before it started reading");
         Thread.Sleep(200);
         Assert.False(process.HasExited, "the read of 1,000,000 rows ended before the signal");
