@@ -41,8 +41,7 @@ static class RegressionJob
         training.Remove("class_weight");
         training["stratify"] = false;   // ignored for a continuous target (a note says so)
         var saved = SavedModel.ForRegression(spec, model, d.Preprocessor, d.Scaler, d.Target, training, d.DataInfo) with { TaskReason = d.Task.Reason };
-        RegressionRunFiles.Write(output.Staging, saved, result, report, d.YTest, predicted, convergence,
-            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled);
+        RegressionRunFiles.Write(output.Staging, saved, result, report, d.YTest, predicted, convergence, finalDirectory: output.Final);
         output.Commit();
 
         var summary = new TrainSummary(s, spec, saved, result, null, convergence, output.Final, notes, d.ScaleHint,
@@ -55,6 +54,6 @@ static class RegressionJob
             Console.Error.WriteLine($"kindling: error: {result.Message}");
             return ExitCodes.BadInput;
         }
-        return result.Reason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+        return TrainJob.Outcome(result, cancel);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kindling.Reports;
 using Kindling.Training;
 using Kindling.Training.Convergence;
 using Kindling.Training.Metrics;
@@ -13,8 +14,9 @@ namespace Kindling.Cli.Commands;
 static class RegressionRunFiles
 {
     /// <param name="stop">As <see cref="RunFiles.Write"/>: checked between files.</param>
+    /// <param name="finalDirectory">Where <paramref name="directory"/> will be moved: the folder report.html names.</param>
     public static void Write(string directory, SavedModel saved, TrainResult result, RegressionReport report, double[] actual, double[] predicted,
-        ConvergenceResult convergence, Func<bool>? stop = null)
+        ConvergenceResult convergence, Func<bool>? stop = null, string? finalDirectory = null)
     {
         void Next()
         {
@@ -39,6 +41,7 @@ static class RegressionRunFiles
                 history.ValLoss.Count > 0 ? history.ValLoss : null, convergence.SuggestedEpochs);
         }
         Next();
+        RunReport.Write(directory, finalDirectory);   // last: it reads the files above and links them
     }
 
     /// <summary>metrics.json of a regression: snake_case names, NaN as null.</summary>

@@ -47,7 +47,10 @@ static class ResumeFile
         string path = Path.Combine(run, FileName);
         if (!File.Exists(path))
         {
-            throw new ModelFileException(run, File.Exists(Path.Combine(run, RunFolder.ModelJson))
+            string modelJson = Path.Combine(run, RunFolder.ModelJson);
+            throw new ModelFileException(run, File.Exists(modelJson) && File.ReadAllText(modelJson).Contains("\"task\": \"regression\"", StringComparison.Ordinal)
+                ? "is a regression run: --resume continues classification runs only in this version; train it again with the --epochs you want"
+                : File.Exists(modelJson)
                 ? $"has no {FileName}: it was trained by a Kindling without --resume support; train it again to continue it"
                 : $"has no {FileName}: not a run folder of 'kindling train', or a run killed before its first epoch");
         }

@@ -130,7 +130,7 @@ static class TrainJob
         // A signal during training already stopped it and the run is saved; one that arrives while the files are
         // written stops the writing, and the staging folder is removed rather than moved into place half-written.
         RunFiles.Write(output.Staging, saved, result, report, convergence,
-            stop: () => cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled, finalDirectory: output.Final);
+            finalDirectory: output.Final);
         output.Commit();
 
         var summary = new TrainSummary(s, spec, saved, result, report, convergence, output.Final, notes, scaleHint,
@@ -144,7 +144,16 @@ static class TrainJob
             Console.Error.WriteLine($"kindling: error: {result.Message}");
             return ExitCodes.BadInput;
         }
-        return result.Reason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+        return Outcome(result, cancel);
+    }
+
+    /// <summary>The exit code of a finished run. A signal that arrives while the (bounded, sub-second) run folder is being
+    /// written lets the save complete — a finished model is not thrown away — and still exits 130, as a cancelled run.</summary>
+    internal static int Outcome(TrainResult result, CancellationToken cancel)
+    {
+        if (cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled)
+            Console.Error.WriteLine("kindling: cancelled while saving; the run folder was completed first");
+        return result.Reason == StopReason.Cancelled || cancel.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
     }
 
     /// <summary>The optimizer and the trainer (checkpoints, early stopping) every task trains with.</summary>
