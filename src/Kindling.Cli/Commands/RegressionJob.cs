@@ -17,6 +17,7 @@ static class RegressionJob
     {
         // The model, seeded as the seed: manual_seed, then reset_parameters on every module.
         var spec = new MlpSpec(d.Preprocessor.FeatureCount, hidden, s.Activation, s.Dropout, 1);
+        TrainJob.CheckSize(spec);
         var model = spec.Build();
         Torch.ManualSeed(s.Seed);
         model.Apply(m => m.ResetParameters());
@@ -49,11 +50,6 @@ static class RegressionJob
         { Task = d.Task, Regression = report };
         if (s.Json) TrainReport.WriteJson(summary);
         else TrainReport.WriteTable(summary);
-        if (result.Reason == StopReason.NonFiniteLoss)
-        {
-            Console.Error.WriteLine($"kindling: error: {result.Message}");
-            return ExitCodes.BadInput;
-        }
         return TrainJob.Outcome(result, cancel);
     }
 }

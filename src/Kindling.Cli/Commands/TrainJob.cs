@@ -138,19 +138,20 @@ static class TrainJob
         { Task = data.Task };
         if (s.Json) TrainReport.WriteJson(summary);
         else TrainReport.WriteTable(summary);
+        return Outcome(result, cancel);
+    }
+
+    /// <summary>The exit code of a finished run: 2 after a non-finite loss (the run folder holds the last finite
+    /// state). A signal that arrives while the (bounded, sub-second) run folder is being
+    /// written lets the save complete — a finished model is not thrown away — and still exits 130, as a cancelled run.</summary>
+    internal static int Outcome(TrainResult result, CancellationToken cancel)
+    {
         if (result.Reason == StopReason.NonFiniteLoss)
         {
             // The run folder is kept (the model at its last finite state), but the job did not succeed.
             Console.Error.WriteLine($"kindling: error: {result.Message}");
             return ExitCodes.BadInput;
         }
-        return Outcome(result, cancel);
-    }
-
-    /// <summary>The exit code of a finished run. A signal that arrives while the (bounded, sub-second) run folder is being
-    /// written lets the save complete — a finished model is not thrown away — and still exits 130, as a cancelled run.</summary>
-    internal static int Outcome(TrainResult result, CancellationToken cancel)
-    {
         if (cancel.IsCancellationRequested && result.Reason != StopReason.Cancelled)
             Console.Error.WriteLine("kindling: cancelled while saving; the run folder was completed first");
         return result.Reason == StopReason.Cancelled || cancel.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
@@ -265,7 +266,7 @@ static class TrainJob
     }
 
     /// <summary>The bound model loading enforces (<see cref="MlpSpec.MaxParameters"/>), so every run saves a model that loads.</summary>
-    static void CheckSize(MlpSpec spec)
+    internal static void CheckSize(MlpSpec spec)
     {
         long parameters = spec.ParameterCount();
         if (parameters > MlpSpec.MaxParameters)

@@ -70,14 +70,10 @@ public sealed partial class KilledRunTests
         Assert.All(trainer.History.TrainLoss, l => Assert.True(double.IsFinite(l)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Train_AskedToStop_SavesTheRunAndExits130()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            Console.WriteLine("SKIPPED: POSIX signals");
-            return;
-        }
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs POSIX signals (Linux)");
         using var temp = new TempFolder();
         var (process, _) = StartLongRunPastEpochTwo(temp);
         using (process)

@@ -43,14 +43,10 @@ public sealed partial class SignalDuringReadTests(MillionRowFile file) : IClassF
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 
-    [Fact]
+    [SkippableFact]
     public async Task Train_SigtermWhileReading_StopsPromptlyWithoutRunFolder()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            Console.WriteLine("SKIPPED: POSIX signals");
-            return;
-        }
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs POSIX signals (Linux)");
         using var temp = new TempFolder();
         using var process = Cli.Start(temp.Path, "train", "--data", file.Path, "--target", "target", "--epochs", "1", "--out", "run");
         var stdout = process.StandardOutput.ReadToEndAsync();
